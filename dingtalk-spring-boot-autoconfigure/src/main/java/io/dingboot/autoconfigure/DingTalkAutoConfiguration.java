@@ -1,0 +1,90 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkRestTemplateCustomizer;
+import io.dingboot.http.DingTalkTransport;
+import io.dingboot.http.RetrySettings;
+import io.dingboot.token.AccessTokenProvider;
+import io.dingboot.token.DefaultAccessTokenProvider;
+import io.dingboot.token.InMemoryTokenStore;
+import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Auto-configuration of DingBoot's core: properties, the token cache and store, the HTTP
+ * transport and the {@link DingTalkClient}. Without credentials only the properties are bound and
+ * checked, and the application starts without any DingTalk client bean. Nothing here calls
+ * DingTalk at startup.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration" })
+@EnableConfigurationProperties(DingTalkProperties.class)
+public final class DingTalkAutoConfiguration {
+
+	@Bean
+	static DingTalkPropertiesValidator dingTalkPropertiesValidator(ObjectProvider<DingTalkProperties> properties) {
+		return new DingTalkPropertiesValidator(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	TokenStore dingTalkTokenStore() {
+		return new InMemoryTokenStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	TokenCache dingTalkTokenCache(TokenStore tokenStore, DingTalkProperties properties) {
+		return new TokenCache(tokenStore, properties.getToken().getRefreshMargin(),
+				properties.getToken().getFailureBackoff());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	DingTalkTransport dingTalkTransport(DingTalkProperties properties,
+			ObjectProvider<RestTemplateBuilder> restTemplateBuilder,
+			ObjectProvider<DingTalkRestTemplateCustomizer> customizers) {
+		RestTemplate restTemplate = restTemplateBuilder.getIfAvailable(RestTemplateBuilder::new)
+			.rootUri(properties.baseUri().toString())
+			.connectTimeout(properties.getHttp().getConnectTimeout())
+			.readTimeout(properties.getHttp().getReadTimeout())
+			.build();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(restTemplate));
+		DingTalkProperties.Retry retry = properties.getRetry();
+		return new DingTalkTransport(restTemplate,
+				new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	AccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
+			DingTalkTransport transport) {
+		if (properties.hasAppCredentials()) {
+			return DefaultAccessTokenProvider.forApp(tokenCache, transport, properties.getAppKey(),
+					properties.getAppSecret());
+		}
+		return DefaultAccessTokenProvider.forCorp(tokenCache, transport, properties.getCorpId(),
+				properties.getCorpSecret());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	DingTalkClient dingTalkClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider) {
+		return new DingTalkClient(transport, accessTokenProvider);
+	}
+
+}

@@ -1,0 +1,657 @@
+package io.dingboot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for DingBoot, bound from {@code dingtalk.*}.
+ */
+@ConfigurationProperties("dingtalk")
+public class DingTalkProperties {
+
+	/**
+	 * Default DingTalk server.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://oapi.dingtalk.com";
+
+	/**
+	 * CorpId of the organisation (starts with "ding"); signs dd.config and is a callback owner key.
+	 */
+	private String corpId;
+
+	/**
+	 * Legacy credential: CorpSecret, used with corp-id when app-key/app-secret are not set.
+	 */
+	private String corpSecret;
+
+	/**
+	 * AppKey (Client ID) of the internal app; wins over corp-id/corp-secret when both pairs are set.
+	 */
+	private String appKey;
+
+	/**
+	 * AppSecret (Client Secret) of the internal app.
+	 */
+	private String appSecret;
+
+	/**
+	 * AgentId of the app; needed for work notifications and dd.config.
+	 */
+	private Long agentId;
+
+	/**
+	 * Base URL of the DingTalk legacy server API; tests and FakeDingTalk point it elsewhere.
+	 */
+	private String baseUrl = DEFAULT_BASE_URL;
+
+	private final Http http = new Http();
+
+	private final Retry retry = new Retry();
+
+	private final Token token = new Token();
+
+	private final Jsapi jsapi = new Jsapi();
+
+	private final Login login = new Login();
+
+	private final Callback callback = new Callback();
+
+	private final Media media = new Media();
+
+	public String getCorpId() {
+		return this.corpId;
+	}
+
+	public void setCorpId(String corpId) {
+		this.corpId = corpId;
+	}
+
+	public String getCorpSecret() {
+		return this.corpSecret;
+	}
+
+	public void setCorpSecret(String corpSecret) {
+		this.corpSecret = corpSecret;
+	}
+
+	public String getAppKey() {
+		return this.appKey;
+	}
+
+	public void setAppKey(String appKey) {
+		this.appKey = appKey;
+	}
+
+	public String getAppSecret() {
+		return this.appSecret;
+	}
+
+	public void setAppSecret(String appSecret) {
+		this.appSecret = appSecret;
+	}
+
+	public Long getAgentId() {
+		return this.agentId;
+	}
+
+	public void setAgentId(Long agentId) {
+		this.agentId = agentId;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public Jsapi getJsapi() {
+		return this.jsapi;
+	}
+
+	public Login getLogin() {
+		return this.login;
+	}
+
+	public Callback getCallback() {
+		return this.callback;
+	}
+
+	public Media getMedia() {
+		return this.media;
+	}
+
+	/**
+	 * Whether app-key and app-secret are both set.
+	 * @return whether the current credential pair is configured
+	 */
+	public boolean hasAppCredentials() {
+		return StringUtils.hasText(this.appKey) && StringUtils.hasText(this.appSecret);
+	}
+
+	/**
+	 * Whether corp-id and corp-secret are both set.
+	 * @return whether the legacy credential pair is configured
+	 */
+	public boolean hasCorpCredentials() {
+		return StringUtils.hasText(this.corpId) && StringUtils.hasText(this.corpSecret);
+	}
+
+	/**
+	 * The base URL as a URI, without a trailing slash.
+	 * @return the base URI
+	 */
+	public URI baseUri() {
+		String url = this.baseUrl.endsWith("/") ? this.baseUrl.substring(0, this.baseUrl.length() - 1) : this.baseUrl;
+		return URI.create(url);
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkProperties{corpId=" + this.corpId + ", corpSecret=" + mask(this.corpSecret) + ", appKey="
+				+ this.appKey + ", appSecret=" + mask(this.appSecret) + ", agentId=" + this.agentId + ", baseUrl="
+				+ this.baseUrl + ", token.store=" + this.token.store + ", callback.token="
+				+ mask(this.callback.token) + ", callback.aesKey=" + mask(this.callback.aesKey) + "}";
+	}
+
+	static String mask(String secret) {
+		return (secret != null) ? "******" : null;
+	}
+
+	/**
+	 * HTTP client settings for calls to DingTalk.
+	 */
+	public static class Http {
+
+		/**
+		 * Connect timeout for calls to DingTalk.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(3);
+
+		/**
+		 * Read timeout for calls to DingTalk.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * Retries of throttled (900xx) and busy (-1, HTTP 5xx) answers.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum attempts of one call, the first included; 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; doubled for each further retry, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(4);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Access-token caching.
+	 */
+	public static class Token {
+
+		/**
+		 * Where tokens and JSAPI tickets are kept: memory (default) or redis (shared by instances).
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * How long before expiry a token is refreshed in the background; callers keep the old one
+		 * meanwhile. At most half the token's lifetime is used.
+		 */
+		private Duration refreshMargin = Duration.ofMinutes(5);
+
+		/**
+		 * After a failed token fetch, how long callers get the same failure without a new fetch.
+		 */
+		private Duration failureBackoff = Duration.ofSeconds(1);
+
+		private final Redis redis = new Redis();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Duration getRefreshMargin() {
+			return this.refreshMargin;
+		}
+
+		public void setRefreshMargin(Duration refreshMargin) {
+			this.refreshMargin = refreshMargin;
+		}
+
+		public Duration getFailureBackoff() {
+			return this.failureBackoff;
+		}
+
+		public void setFailureBackoff(Duration failureBackoff) {
+			this.failureBackoff = failureBackoff;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Token store kinds.
+		 */
+		public enum Store {
+
+			/** In this instance's memory (Caffeine). */
+			MEMORY,
+
+			/** In Redis, shared by every instance of the app. */
+			REDIS
+
+		}
+
+		/**
+		 * Redis token store.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of every Redis key DingBoot writes; keys are further scoped by app.
+			 */
+			private String keyPrefix = "dingtalk:";
+
+			/**
+			 * Longest time an instance waits for another instance's token fetch before it fetches itself.
+			 */
+			private Duration lockTimeout = Duration.ofSeconds(5);
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			public Duration getLockTimeout() {
+				return this.lockTimeout;
+			}
+
+			public void setLockTimeout(Duration lockTimeout) {
+				this.lockTimeout = lockTimeout;
+			}
+
+		}
+
+	}
+
+	/**
+	 * JSAPI ticket and the dd.config signature endpoint.
+	 */
+	public static class Jsapi {
+
+		/**
+		 * Whether to open the dd.config signature endpoint.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the dd.config signature endpoint.
+		 */
+		private String path = "/dingtalk/jsapi/config";
+
+		/**
+		 * Origins (scheme://host[:port]) whose pages may be signed; empty means only the origin of
+		 * the request itself.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		/**
+		 * Hash of the dd.config signature: SHA-1 (older docs and official jar) or SHA-256 (current docs).
+		 */
+		private SignatureAlgorithm signatureAlgorithm = SignatureAlgorithm.SHA1;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public SignatureAlgorithm getSignatureAlgorithm() {
+			return this.signatureAlgorithm;
+		}
+
+		public void setSignatureAlgorithm(SignatureAlgorithm signatureAlgorithm) {
+			this.signatureAlgorithm = signatureAlgorithm;
+		}
+
+		/**
+		 * Hash algorithms of the dd.config signature.
+		 */
+		public enum SignatureAlgorithm {
+
+			/** SHA-1, 40 hex characters. */
+			SHA1,
+
+			/** SHA-256, 64 hex characters. */
+			SHA256
+
+		}
+
+	}
+
+	/**
+	 * Free login (免登) into Spring Security.
+	 */
+	public static class Login {
+
+		/**
+		 * Whether to open the free-login endpoint (and a default security chain when the app has none).
+		 */
+		private boolean enabled;
+
+		/**
+		 * URL the front end posts the free-login auth code to.
+		 */
+		private String processingUrl = "/login/dingtalk";
+
+		/**
+		 * Whether to fetch the user's details (avatar, title, departments) after login.
+		 */
+		private boolean fetchUserDetails = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getProcessingUrl() {
+			return this.processingUrl;
+		}
+
+		public void setProcessingUrl(String processingUrl) {
+			this.processingUrl = processingUrl;
+		}
+
+		public boolean isFetchUserDetails() {
+			return this.fetchUserDetails;
+		}
+
+		public void setFetchUserDetails(boolean fetchUserDetails) {
+			this.fetchUserDetails = fetchUserDetails;
+		}
+
+	}
+
+	/**
+	 * Event callbacks (HTTP push).
+	 */
+	public static class Callback {
+
+		/**
+		 * Whether to open the event callback endpoint.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the event callback endpoint.
+		 */
+		private String path = "/dingtalk/callback";
+
+		/**
+		 * Callback token from the developer console (letters and digits).
+		 */
+		private String token;
+
+		/**
+		 * EncodingAESKey from the developer console: 43 characters [A-Za-z0-9].
+		 */
+		private String aesKey;
+
+		/**
+		 * Keys an event may be encrypted for (appKey for console subscriptions, corpId for
+		 * register_call_back); defaults to app-key and corp-id.
+		 */
+		private Set<String> ownerKey = new LinkedHashSet<>();
+
+		/**
+		 * How long a handled event is remembered so that a re-push is not delivered again.
+		 */
+		private Duration dedupeWindow = Duration.ofHours(1);
+
+		/**
+		 * Largest allowed difference between a push's timestamp and this server's clock.
+		 */
+		private Duration timestampSkew = Duration.ofMinutes(10);
+
+		/**
+		 * Largest accepted request body.
+		 */
+		private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getToken() {
+			return this.token;
+		}
+
+		public void setToken(String token) {
+			this.token = token;
+		}
+
+		public String getAesKey() {
+			return this.aesKey;
+		}
+
+		public void setAesKey(String aesKey) {
+			this.aesKey = aesKey;
+		}
+
+		public Set<String> getOwnerKey() {
+			return this.ownerKey;
+		}
+
+		public void setOwnerKey(Set<String> ownerKey) {
+			this.ownerKey = ownerKey;
+		}
+
+		public Duration getDedupeWindow() {
+			return this.dedupeWindow;
+		}
+
+		public void setDedupeWindow(Duration dedupeWindow) {
+			this.dedupeWindow = dedupeWindow;
+		}
+
+		public Duration getTimestampSkew() {
+			return this.timestampSkew;
+		}
+
+		public void setTimestampSkew(Duration timestampSkew) {
+			this.timestampSkew = timestampSkew;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		@Override
+		public String toString() {
+			return "Callback{enabled=" + this.enabled + ", path=" + this.path + ", token=" + mask(this.token)
+					+ ", aesKey=" + mask(this.aesKey) + ", ownerKey=" + this.ownerKey + "}";
+		}
+
+	}
+
+	/**
+	 * Media upload limits, checked before a file is sent (sources disagree; the current documented
+	 * limits are the defaults).
+	 */
+	public static class Media {
+
+		/**
+		 * Largest image (jpg, gif, png, bmp).
+		 */
+		private DataSize maxImageSize = DataSize.ofMegabytes(20);
+
+		/**
+		 * Largest voice file (amr, mp3, wav).
+		 */
+		private DataSize maxVoiceSize = DataSize.ofMegabytes(2);
+
+		/**
+		 * Largest video (mp4).
+		 */
+		private DataSize maxVideoSize = DataSize.ofMegabytes(20);
+
+		/**
+		 * Largest file (doc, docx, xls, xlsx, ppt, pptx, zip, pdf, rar).
+		 */
+		private DataSize maxFileSize = DataSize.ofMegabytes(20);
+
+		public DataSize getMaxImageSize() {
+			return this.maxImageSize;
+		}
+
+		public void setMaxImageSize(DataSize maxImageSize) {
+			this.maxImageSize = maxImageSize;
+		}
+
+		public DataSize getMaxVoiceSize() {
+			return this.maxVoiceSize;
+		}
+
+		public void setMaxVoiceSize(DataSize maxVoiceSize) {
+			this.maxVoiceSize = maxVoiceSize;
+		}
+
+		public DataSize getMaxVideoSize() {
+			return this.maxVideoSize;
+		}
+
+		public void setMaxVideoSize(DataSize maxVideoSize) {
+			this.maxVideoSize = maxVideoSize;
+		}
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			this.maxFileSize = maxFileSize;
+		}
+
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.dingboot.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dingboot.DingTalkApiException;
+import io.dingboot.DingTalkApiException.Kind;
+import io.dingboot.DingTalkError;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RequestCallback;
+import org.springframework.web.client.ResponseErrorHandler;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends {@link DingTalkRequest}s through a {@link RestTemplate}, turns every failure into a
+ * {@link DingTalkApiException}, and retries throttled and busy answers within the
+ * {@link RetrySettings}. It knows nothing of how tokens are obtained: see {@link DingTalkClient}.
+ */
+public final class DingTalkTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(DingTalkTransport.class);
+
+	private final RestTemplate restTemplate;
+
+	private final RetrySettings retry;
+
+	private final JsonMapper mapper = DingTalkJson.mapper();
+
+	private volatile @Nullable RetryListener retryListener;
+
+	public DingTalkTransport(RestTemplate restTemplate, RetrySettings retry) {
+		this.restTemplate = restTemplate;
+		this.retry = retry;
+		restTemplate.setErrorHandler(new AnswerEveryStatus());
+		boolean present = restTemplate.getInterceptors().stream().anyMatch(AccessTokenInterceptor.class::isInstance);
+		if (!present) {
+			restTemplate.getInterceptors().add(new AccessTokenInterceptor());
+		}
+	}
+
+	/**
+	 * Set a listener told of each retry (metrics).
+	 * @param retryListener the listener
+	 */
+	public void setRetryListener(@Nullable RetryListener retryListener) {
+		this.retryListener = retryListener;
+	}
+
+	/**
+	 * Send {@code request}, adding {@code secretQuery} (the access token, or the credentials of
+	 * {@code /gettoken}) to the query string outside of what is logged.
+	 * @param request the request
+	 * @param secretQuery query parameters that must not be logged
+	 * @return the JSON answer, its errcode checked
+	 */
+	public JsonNode exchange(DingTalkRequest request, Map<String, String> secretQuery) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return exchangeOnce(request, secretQuery);
+			}
+			catch (DingTalkApiException ex) {
+				if (attempt >= this.retry.maxAttempts() || !isRetryable(request, ex)) {
+					throw ex;
+				}
+				long wait = this.retry.backoffMillis(attempt);
+				logger.debug("DingTalk {} failed ({}), retry {} in {} ms", request, describe(ex), attempt, wait);
+				RetryListener listener = this.retryListener;
+				if (listener != null) {
+					listener.retrying(request, ex);
+				}
+				sleep(request, wait);
+			}
+		}
+	}
+
+	private JsonNode exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
+		String path = request.path();
+		Map<String, Object> uriVariables = new LinkedHashMap<>();
+		StringBuilder template = new StringBuilder(path);
+		char separator = '?';
+		for (Map.Entry<String, Object> parameter : request.query().entrySet()) {
+			String variable = "q" + uriVariables.size();
+			template.append(separator).append(parameter.getKey()).append("={").append(variable).append('}');
+			uriVariables.put(variable, parameter.getValue());
+			separator = '&';
+		}
+		RequestCallback callback = requestCallback(request);
+		AccessTokenInterceptor.bind(secretQuery);
+		try {
+			Answer answer = this.restTemplate.execute(template.toString(), request.method(), callback,
+					DingTalkTransport::readAnswer, uriVariables);
+			return parse(path, answer);
+		}
+		catch (ResourceAccessException ex) {
+			throw ioFailure(path, ex.getCause() != null ? ex.getCause() : ex);
+		}
+		catch (RestClientException ex) {
+			throw new DingTalkApiException(Kind.IO_ERROR, path, null, 0,
+					"DingTalk " + path + " failed: " + ex.getClass().getSimpleName(), null);
+		}
+		finally {
+			AccessTokenInterceptor.clear();
+		}
+	}
+
+	private RequestCallback requestCallback(DingTalkRequest request) {
+		Object body = request.body();
+		if (body == null) {
+			return (clientRequest) -> clientRequest.getHeaders().setAccept(Collections.singletonList(MediaType.APPLICATION_JSON));
+		}
+		if (request.multipart()) {
+			return this.restTemplate.httpEntityCallback(body, Void.class);
+		}
+		byte[] json = this.mapper.writeValueAsBytes(body);
+		return (clientRequest) -> {
+			HttpHeaders headers = clientRequest.getHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setAccept(Collections.singletonList(MediaType.APPLICATION_JSON));
+			headers.setContentLength(json.length);
+			StreamUtils.copy(json, clientRequest.getBody());
+		};
+	}
+
+	private static Answer readAnswer(ClientHttpResponse response) throws IOException {
+		return new Answer(response.getStatusCode().value(), StreamUtils.copyToByteArray(response.getBody()));
+	}
+
+	private JsonNode parse(String path, @Nullable Answer answer) {
+		if (answer == null || answer.body.length == 0) {
+			int status = (answer != null) ? answer.status : 0;
+			Kind kind = (status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
+			throw new DingTalkApiException(kind, path, null, status,
+					"DingTalk " + path + " answered HTTP " + status + " with an empty body", null);
+		}
+		JsonNode node = readJson(answer.body);
+		if (node == null || !node.isObject()) {
+			Kind kind = (answer.status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
+			throw new DingTalkApiException(kind, path, null, answer.status, answer.status < 400,
+					"DingTalk " + path + " answered HTTP " + answer.status + " with a body that is not JSON"
+							+ ((answer.status < 400) ? " (an IP ban page? DingTalk bans an egress IP for 5 minutes after 10,000 calls in 20 s)" : ""),
+					null);
+		}
+		if (node.has("punish") || node.path("status").asInt(0) == 1111) {
+			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status, true,
+					"DingTalk " + path + " refused the call: this server's egress IP is banned for a while"
+							+ " (over 10,000 calls in 20 s); back off",
+					null);
+		}
+		JsonNode errcode = node.get("errcode");
+		if (errcode != null && errcode.asInt(-1) == 0 && answer.status < 400) {
+			return node;
+		}
+		if (errcode == null && answer.status < 400) {
+			return node;
+		}
+		DingTalkError error = new DingTalkError((errcode != null) ? errcode.asInt(-1) : 0, text(node, "errmsg", "message"),
+				text(node, "sub_code", "code"), text(node, "sub_msg", null), text(node, "request_id", "requestid"));
+		Kind kind = (errcode != null) ? Kind.API_ERROR : Kind.HTTP_ERROR;
+		throw new DingTalkApiException(kind, path, error, answer.status, ErrorMessages.describe(path, answer.status, error),
+				null);
+	}
+
+	private @Nullable JsonNode readJson(byte[] body) {
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(JsonNode node, String name, @Nullable String fallback) {
+		JsonNode value = node.get(name);
+		if ((value == null || value.isNull()) && fallback != null) {
+			value = node.get(fallback);
+		}
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	private static DingTalkApiException ioFailure(String path, Throwable cause) {
+		String what = (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof InterruptedIOException) ? "timed out" : "could not be reached";
+		return new DingTalkApiException(Kind.IO_ERROR, path, null, 0,
+				"DingTalk " + path + " " + what + " (" + cause.getClass().getSimpleName() + ")", cause);
+	}
+
+	private static boolean isRetryable(DingTalkRequest request, DingTalkApiException ex) {
+		if (ex.getError().map((error) -> error.isThrottled() || error.isBusy()).orElse(false)) {
+			return true;
+		}
+		if (ex.getKind() == Kind.HTTP_ERROR && ex.getHttpStatus() == 429) {
+			return true;
+		}
+		if (ex.getKind() == Kind.HTTP_ERROR && ex.getHttpStatus() >= 500) {
+			return request.idempotent() || ex.getHttpStatus() == 502 || ex.getHttpStatus() == 503;
+		}
+		if (ex.getKind() == Kind.IO_ERROR) {
+			return request.idempotent() || ex.getCause() instanceof ConnectException;
+		}
+		return false;
+	}
+
+	private static String describe(DingTalkApiException ex) {
+		return (ex.getEffectiveCode() != 0) ? "errcode " + ex.getEffectiveCode()
+				: (ex.getHttpStatus() != 0) ? "HTTP " + ex.getHttpStatus() : ex.getKind().name();
+	}
+
+	private static void sleep(DingTalkRequest request, long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DingTalkApiException(Kind.IO_ERROR, request.path(), null, 0,
+					"Interrupted while waiting to retry DingTalk " + request.path(), ex);
+		}
+	}
+
+	/**
+	 * Told of each retry.
+	 */
+	@FunctionalInterface
+	public interface RetryListener {
+
+		/**
+		 * A call failed and is retried.
+		 * @param request the request
+		 * @param failure why it failed
+		 */
+		void retrying(DingTalkRequest request, DingTalkApiException failure);
+
+	}
+
+	private record Answer(int status, byte[] body) {
+	}
+
+	/**
+	 * Leaves every HTTP status to {@link #parse}: DingTalk's error bodies matter more than the status.
+	 */
+	private static final class AnswerEveryStatus implements ResponseErrorHandler {
+
+		@Override
+		public boolean hasError(ClientHttpResponse response) {
+			return false;
+		}
+
+	}
+
+}

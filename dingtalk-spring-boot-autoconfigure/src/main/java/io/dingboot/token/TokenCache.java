@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +38,9 @@ public final class TokenCache {
 
 	private final Executor refreshExecutor;
 
-	private final AsyncCache<String, Entry> cache;
+	private final Cache<String, Entry> cache;
+
+	private final ConcurrentMap<String, CompletableFuture<Entry>> inflight = new ConcurrentHashMap<>();
 
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -57,7 +59,7 @@ public final class TokenCache {
 		this.failureBackoff = failureBackoff;
 		this.clock = clock;
 		this.refreshExecutor = refreshExecutor;
-		this.cache = Caffeine.newBuilder().expireAfter(new EntryExpiry(clock)).buildAsync();
+		this.cache = Caffeine.newBuilder().expireAfter(new EntryExpiry(clock)).build();
 	}
 
 	/**
@@ -75,9 +77,8 @@ public final class TokenCache {
 	 * @return the token value
 	 */
 	public String get(String key, Supplier<StoredToken> fetcher) {
-		CompletableFuture<Entry> cached = this.cache.getIfPresent(key);
-		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-			Entry entry = cached.join();
+		Entry entry = this.cache.getIfPresent(key);
+		if (entry != null) {
 			long now = this.clock.millis();
 			if (now < entry.expiresAt) {
 				if (now >= entry.refreshAt) {
@@ -85,7 +86,7 @@ public final class TokenCache {
 				}
 				return entry.token.value();
 			}
-			this.cache.asMap().remove(key, cached);
+			this.cache.asMap().remove(key, entry);
 		}
 		Failure failure = this.failures.get(key);
 		if (failure != null && this.clock.millis() < failure.until) {
@@ -100,11 +101,8 @@ public final class TokenCache {
 	 * @return the cached token or {@code null}
 	 */
 	public @Nullable StoredToken peek(String key) {
-		CompletableFuture<Entry> cached = this.cache.getIfPresent(key);
-		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-			return cached.join().token;
-		}
-		return this.store.get(key);
+		Entry entry = this.cache.getIfPresent(key);
+		return (entry != null) ? entry.token : this.store.get(key);
 	}
 
 	/**
@@ -113,37 +111,38 @@ public final class TokenCache {
 	 * @param failedValue the value DingTalk refused
 	 */
 	public void invalidate(String key, String failedValue) {
-		CompletableFuture<Entry> cached = this.cache.getIfPresent(key);
-		if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
-				&& cached.join().token.value().equals(failedValue)) {
-			this.cache.asMap().remove(key, cached);
-		}
+		this.cache.asMap().computeIfPresent(key, (k, entry) -> entry.token.value().equals(failedValue) ? null : entry);
 		this.store.invalidate(key, failedValue);
 	}
 
 	private Entry load(String key, Supplier<StoredToken> fetcher) {
 		CompletableFuture<Entry> mine = new CompletableFuture<>();
-		CompletableFuture<Entry> existing = this.cache.asMap().putIfAbsent(key, mine);
-		if (existing == null) {
+		CompletableFuture<Entry> existing = this.inflight.putIfAbsent(key, mine);
+		if (existing != null) {
 			try {
-				mine.complete(entry(obtain(key, null, fetcher)));
-				this.failures.remove(key);
+				return existing.join();
 			}
-			catch (RuntimeException ex) {
-				this.failures.put(key, new Failure(ex, this.clock.millis() + this.failureBackoff.toMillis()));
-				mine.completeExceptionally(ex);
-				this.cache.asMap().remove(key, mine);
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
 				throw ex;
 			}
-			return mine.join();
 		}
 		try {
-			return existing.join();
+			Entry cached = this.cache.getIfPresent(key);
+			Entry loaded = (cached != null && this.clock.millis() < cached.expiresAt) ? cached
+					: entry(obtain(key, null, fetcher));
+			this.cache.put(key, loaded);
+			this.failures.remove(key);
+			this.inflight.remove(key, mine);
+			mine.complete(loaded);
+			return loaded;
 		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
+		catch (RuntimeException ex) {
+			this.failures.put(key, new Failure(ex, this.clock.millis() + this.failureBackoff.toMillis()));
+			this.inflight.remove(key, mine);
+			mine.completeExceptionally(ex);
 			throw ex;
 		}
 	}
@@ -183,8 +182,8 @@ public final class TokenCache {
 			this.refreshExecutor.execute(() -> {
 				try {
 					Entry fresh = entry(obtain(key, current.token, fetcher));
-					this.cache.asMap().merge(key, CompletableFuture.completedFuture(fresh),
-							(old, candidate) -> newer(old, candidate));
+					this.cache.asMap().merge(key, fresh,
+							(old, candidate) -> old.token.fetchedAt().isAfter(candidate.token.fetchedAt()) ? old : candidate);
 				}
 				catch (RuntimeException ex) {
 					current.refreshBlockedUntil = this.clock.millis() + this.failureBackoff.toMillis();
@@ -199,14 +198,6 @@ public final class TokenCache {
 		catch (RuntimeException ex) {
 			this.refreshing.remove(key);
 		}
-	}
-
-	private static CompletableFuture<Entry> newer(CompletableFuture<Entry> old, CompletableFuture<Entry> candidate) {
-		if (old.isDone() && !old.isCompletedExceptionally()
-				&& old.join().token.fetchedAt().isAfter(candidate.join().token.fetchedAt())) {
-			return old;
-		}
-		return candidate;
 	}
 
 	private Entry entry(StoredToken token) {

@@ -39,7 +39,7 @@ class DingTalkClientTests {
 
 	@BeforeEach
 	void start() {
-		this.server.start();
+		DingTalkStubs.startWarm(this.server);
 	}
 
 	@AfterEach
@@ -214,7 +214,7 @@ class DingTalkClientTests {
 	@Test
 	void executeWhenReadTimesOutOnNonIdempotentPostThenNotRetried() {
 		tokens();
-		this.server.stubFor(post(urlPathEqualTo(USER_GET)).willReturn(json(OK).withFixedDelay(1500)));
+		this.server.stubFor(post(urlPathEqualTo(USER_GET)).willReturn(json(OK).withFixedDelay(2500)));
 		run((client) -> {
 			DingTalkRequest send = DingTalkRequest.post(USER_GET).body(Map.of("userid", "u1")).build();
 			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> client.execute(send))
@@ -229,7 +229,7 @@ class DingTalkClientTests {
 	@Test
 	void executeWhenReadTimesOutOnIdempotentCallThenRetriedWithinBound() {
 		tokens();
-		this.server.stubFor(post(urlPathEqualTo(USER_GET)).willReturn(json(OK).withFixedDelay(1500)));
+		this.server.stubFor(post(urlPathEqualTo(USER_GET)).willReturn(json(OK).withFixedDelay(2500)));
 		run((client) -> {
 			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> client.execute(userGet()));
 			assertThat(count(USER_GET)).isEqualTo(3);

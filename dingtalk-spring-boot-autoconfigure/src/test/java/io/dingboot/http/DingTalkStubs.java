@@ -1,5 +1,10 @@
 package io.dingboot.http;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -23,6 +28,23 @@ public final class DingTalkStubs {
 	public static final String APP_SECRET = "app-secret-XYZ-987";
 
 	private DingTalkStubs() {
+	}
+
+	/**
+	 * Start {@code server} and send it one request, so that its first answer to a test is not
+	 * slowed by warm-up (tests use short read timeouts).
+	 * @param server the server
+	 */
+	public static void startWarm(WireMockServer server) {
+		server.start();
+		try {
+			HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/__warm-up")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("WireMock did not answer", ex);
+		}
+		server.resetRequests();
 	}
 
 	public static ResponseDefinitionBuilder json(String body) {
@@ -54,7 +76,7 @@ public final class DingTalkStubs {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class))
 			.withPropertyValues("dingtalk.base-url=http://127.0.0.1:" + server.port(), "dingtalk.app-key=" + APP_KEY,
 					"dingtalk.app-secret=" + APP_SECRET, "dingtalk.retry.initial-backoff=10ms",
-					"dingtalk.retry.max-backoff=40ms", "dingtalk.http.read-timeout=500ms",
+					"dingtalk.retry.max-backoff=40ms", "dingtalk.http.read-timeout=1s",
 					"dingtalk.http.connect-timeout=500ms");
 	}
 

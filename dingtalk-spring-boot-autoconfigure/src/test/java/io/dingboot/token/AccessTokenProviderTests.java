@@ -35,7 +35,7 @@ class AccessTokenProviderTests {
 
 	@BeforeEach
 	void start() {
-		this.server.start();
+		DingTalkStubs.startWarm(this.server);
 	}
 
 	@AfterEach

@@ -1,0 +1,105 @@
+package io.dingboot.http;
+
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dingboot.DingTalkApiException;
+import io.dingboot.token.AccessTokenProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.dingboot.http.DingTalkStubs.gettoken;
+import static io.dingboot.http.DingTalkStubs.json;
+import static io.dingboot.http.DingTalkStubs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Runs the client's scenarios with DEBUG logging on for the whole client path and checks that no
+ * secret and no access token reaches the log or an exception.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsNeverLoggedTests {
+
+	private static final List<String> CLIENT_LOGGERS = List.of("io.dingboot", "org.springframework.web",
+			"org.springframework.http", "org.springframework.boot.http", "org.springframework.boot.restclient",
+			"org.apache.hc", "jdk.internal.httpclient");
+
+	private static final String TOKEN_1 = "AT-first-7f3a9c";
+
+	private static final String TOKEN_2 = "AT-second-2b8d1e";
+
+	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+	@BeforeEach
+	void start() {
+		DingTalkStubs.startWarm(this.server);
+		CLIENT_LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.DEBUG));
+	}
+
+	@AfterEach
+	void stop() {
+		CLIENT_LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(null));
+		this.server.stop();
+	}
+
+	@Test
+	void clientScenariosNeverLogSecretsOrTokens(CapturedOutput output) {
+		this.server.stubFor(gettoken().inScenario("t")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(token(TOKEN_1, 7200))
+			.willSetStateTo("2"));
+		this.server.stubFor(gettoken().inScenario("t").whenScenarioStateIs("2").willReturn(token(TOKEN_2, 7200)));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/v2/user/get")).withQueryParam("access_token", equalTo(TOKEN_1))
+			.willReturn(json(DingTalkStubs.wrapped("40014", "不合法的access_token"))));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/v2/user/get")).withQueryParam("access_token", equalTo(TOKEN_2))
+			.willReturn(json("{\"errcode\":0,\"result\":{\"userid\":\"u1\"}}")));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/busy")).willReturn(json("{\"errcode\":-1,\"errmsg\":\"busy\"}")));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/reset"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/slow")).willReturn(json("{\"errcode\":0}").withFixedDelay(2500)));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/html"))
+			.willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+		StringBuilder messages = new StringBuilder();
+		DingTalkStubs.runner(this.server).withPropertyValues("dingtalk.http.read-timeout=1s").run((context) -> {
+			DingTalkClient client = context.getBean(DingTalkClient.class);
+			client.execute(DingTalkRequest.post("/topapi/v2/user/get").body(Map.of("userid", "u1")).build());
+			for (String path : List.of("/topapi/busy", "/topapi/reset", "/topapi/slow", "/topapi/html")) {
+				Throwable failure = catchThrowable(
+						() -> client.execute(DingTalkRequest.post(path).body(Map.of("a", 1)).idempotent(true).build()));
+				assertThat(failure).isInstanceOf(DingTalkApiException.class);
+				messages.append(failure).append(failure.getCause()).append('\n');
+			}
+			messages.append(context.getBean(AccessTokenProvider.class)).append(context.getBean(DingTalkClient.class));
+		});
+		this.server.resetAll();
+		this.server.stubFor(gettoken().willReturn(json("{\"errcode\":40096,\"errmsg\":\"不合法的appKey或appSecret\"}")));
+		DingTalkStubs.runner(this.server).withPropertyValues("dingtalk.http.read-timeout=1s").run((context) -> {
+			Throwable failure = catchThrowable(() -> context.getBean(AccessTokenProvider.class).getAccessToken());
+			assertThat(failure).isInstanceOf(DingTalkApiException.class);
+			messages.append(failure);
+		});
+		assertThat(output.getAll()).as("DEBUG output was captured").contains("/topapi/v2/user/get");
+		for (String secret : List.of(DingTalkStubs.APP_SECRET, TOKEN_1, TOKEN_2)) {
+			assertThat(output.getAll()).doesNotContain(secret);
+			assertThat(messages.toString()).doesNotContain(secret);
+		}
+	}
+
+}

@@ -9,12 +9,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +57,9 @@ public final class TokenCache {
 		this.failureBackoff = failureBackoff;
 		this.clock = clock;
 		this.refreshExecutor = refreshExecutor;
-		this.cache = Caffeine.newBuilder().expireAfter(new EntryExpiry(clock)).build();
+		// Unbounded: one entry per app and token kind; expiry is checked on read against the token's own
+		// expires_in, which keeps a warm lookup to one hash-map read.
+		this.cache = Caffeine.newBuilder().build();
 	}
 
 	/**
@@ -248,31 +248,6 @@ public final class TokenCache {
 	}
 
 	private record Failure(RuntimeException exception, long until) {
-	}
-
-	private static final class EntryExpiry implements Expiry<String, Entry> {
-
-		private final Clock clock;
-
-		EntryExpiry(Clock clock) {
-			this.clock = clock;
-		}
-
-		@Override
-		public long expireAfterCreate(String key, Entry value, long currentTime) {
-			return TimeUnit.MILLISECONDS.toNanos(Math.max(0, value.expiresAt - this.clock.millis()));
-		}
-
-		@Override
-		public long expireAfterUpdate(String key, Entry value, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, value, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(String key, Entry value, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
 	}
 
 }

@@ -40,6 +40,9 @@ public final class FakeDingTalk implements AutoCloseable {
 			.bindAddress("127.0.0.1")
 			.port(builder.port)
 			.disableRequestJournal()
+			.mappingSource(new NoMappings())
+			.templatingEnabled(false)
+			.gzipDisabled(true)
 			.notifier(new ConsoleNotifier(false))
 			.extensions((Extension[]) groups);
 		this.server = new WireMockServer(options);

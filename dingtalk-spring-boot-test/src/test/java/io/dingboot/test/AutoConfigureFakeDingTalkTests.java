@@ -12,8 +12,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,12 +90,6 @@ class AutoConfigureFakeDingTalkTests {
 	void unknownUserReachesTheCallerAs33012() {
 		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> getUser("nobody"))
 			.satisfies((ex) -> assertThat(ex.getEffectiveCode()).isEqualTo(33012));
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
-
 	}
 
 }

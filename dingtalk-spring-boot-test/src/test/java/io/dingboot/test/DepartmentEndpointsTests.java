@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static io.dingboot.test.FakeHttp.assertAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DepartmentEndpointsTests {
 
@@ -70,13 +71,13 @@ class DepartmentEndpointsTests {
 				"outer_dept":false,"outer_permit_depts":[],"outer_permit_users":[],"hide_dept":false,
 				"user_permits":[],"dept_permits":[],"auto_approve_apply":false,"member_count":8,
 				"owning_member_count":2}}""");
-		org.assertj.core.api.Assertions.assertThat(result.has("parent_id")).isFalse();
+		assertThat(result.has("parent_id")).isFalse();
 	}
 
 	@Test
 	void getWithoutDeptIdAnswers400002() {
 		JsonNode answer = post("/topapi/v2/department/get", Map.of());
-		org.assertj.core.api.Assertions.assertThat(answer.path("errcode").asInt()).isEqualTo(400002);
+		assertThat(answer.path("errcode").asInt()).isEqualTo(400002);
 	}
 
 	@Test

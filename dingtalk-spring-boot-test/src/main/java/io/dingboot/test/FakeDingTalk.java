@@ -8,7 +8,6 @@ import java.util.Objects;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
@@ -43,7 +42,7 @@ public final class FakeDingTalk implements AutoCloseable {
 			.mappingSource(new NoMappings())
 			.templatingEnabled(false)
 			.gzipDisabled(true)
-			.notifier(new ConsoleNotifier(false))
+			.notifier(new QuietNotifier())
 			.extensions((Extension[]) groups);
 		this.server = new WireMockServer(options);
 		for (EndpointGroup group : groups) {

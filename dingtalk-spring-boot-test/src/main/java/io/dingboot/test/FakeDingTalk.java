@@ -1,0 +1,354 @@
+package io.dingboot.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+
+/**
+ * A fake DingTalk server (legacy {@code oapi} family) on the loopback interface, built on
+ * WireMock. It answers from a {@link FakeOrganization} in DingTalk's wire format, errors
+ * included, records what it is sent, and fails on demand:
+ * <pre class="code">
+ * try (FakeDingTalk fake = FakeDingTalk.start(FakeOrganization.demo())) {
+ *     // dingtalk.base-url = fake.baseUrl(), credentials = fake.organization().app()
+ *     fake.failNext("/topapi/v2/user/get", 1, 90018);
+ *     ...
+ *     assertThat(fake.gettokenCount()).isEqualTo(1);
+ * }
+ * </pre>
+ */
+public final class FakeDingTalk implements AutoCloseable {
+
+	private final FakeState state;
+
+	private final WireMockServer server;
+
+	private FakeDingTalk(Builder builder) {
+		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime);
+		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
+				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
+				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new UnknownEndpoints(this.state) };
+		WireMockConfiguration options = WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
+			.port(builder.port)
+			.disableRequestJournal()
+			.mappingSource(new NoMappings())
+			.templatingEnabled(false)
+			.gzipDisabled(true)
+			.notifier(new QuietNotifier())
+			.extensions((Extension[]) groups);
+		this.server = new WireMockServer(options);
+		for (EndpointGroup group : groups) {
+			for (String path : group.paths()) {
+				this.server.stubFor(WireMock.any(WireMock.urlPathEqualTo(path))
+					.atPriority(1)
+					.willReturn(WireMock.aResponse().withTransformers(group.getName())));
+			}
+		}
+		this.server.stubFor(WireMock.any(WireMock.anyUrl())
+			.atPriority(10)
+			.willReturn(WireMock.aResponse().withTransformers(groups[groups.length - 1].getName())));
+	}
+
+	/**
+	 * Start configuring a fake.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start a fake for {@code organization} on a free port.
+	 * @param organization the organisation
+	 * @return the running fake
+	 */
+	public static FakeDingTalk start(FakeOrganization organization) {
+		return builder().organization(organization).build().start();
+	}
+
+	/**
+	 * Start the server; does nothing when it runs already.
+	 * @return this fake
+	 */
+	public synchronized FakeDingTalk start() {
+		if (!this.server.isRunning()) {
+			this.server.start();
+		}
+		return this;
+	}
+
+	/**
+	 * Stop the server; does nothing when it is stopped.
+	 */
+	public synchronized void stop() {
+		if (this.server.isRunning()) {
+			this.server.stop();
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public boolean isRunning() {
+		return this.server.isRunning();
+	}
+
+	/**
+	 * The port the server listens on (running servers only).
+	 * @return the port
+	 */
+	public int port() {
+		if (!isRunning()) {
+			throw new IllegalStateException("FakeDingTalk is not running");
+		}
+		return this.server.port();
+	}
+
+	/**
+	 * The URL to set as {@code dingtalk.base-url}, e.g. {@code http://127.0.0.1:51234}.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	public FakeOrganization organization() {
+		return this.state.organization;
+	}
+
+	/**
+	 * Issue a free-login code for a user, valid once and for five minutes, to send to
+	 * {@code /topapi/v2/user/getuserinfo} (or to the starter's login endpoint).
+	 * @param userid the user
+	 * @return the code
+	 */
+	public String issueAuthCode(String userid) {
+		if (this.state.organization.user(userid).isEmpty()) {
+			throw new IllegalArgumentException("No user '" + userid + "' in the fake organisation");
+		}
+		return this.state.authCodes.issue(userid);
+	}
+
+	/**
+	 * Make every issued access token and JSAPI ticket invalid now; the next {@code gettoken}
+	 * issues a new token.
+	 */
+	public void expireAllTokens() {
+		this.state.tokens.expireAll();
+	}
+
+	/**
+	 * Answer the next {@code times} calls of {@code path} with {@code errcode} (wrapped in 88 with
+	 * {@code sub_code} on {@code /topapi} for token and throttling codes, as DingTalk does).
+	 * @param path the path, e.g. {@code /topapi/v2/user/get} or {@code /gettoken}
+	 * @param times how many calls fail
+	 * @param errcode the code, e.g. {@code -1}, {@code 90018}, {@code 40014}
+	 */
+	public void failNext(String path, int times, int errcode) {
+		failNext(path, times, errcode, null);
+	}
+
+	/**
+	 * Like {@link #failNext(String, int, int)} with a chosen {@code errmsg}.
+	 * @param path the path
+	 * @param times how many calls fail
+	 * @param errcode the code
+	 * @param errmsg the message, {@code null} for DingTalk's usual one
+	 */
+	public void failNext(String path, int times, int errcode, String errmsg) {
+		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.Errcode(errcode, errmsg));
+	}
+
+	/**
+	 * Answer the next {@code times} calls of {@code path} with an HTTP status and a raw body (a
+	 * gateway's HTML page, say).
+	 * @param path the path
+	 * @param times how many calls fail
+	 * @param status the HTTP status
+	 * @param body the body; JSON when it starts with <code>{</code>, HTML otherwise
+	 */
+	public void failNextWithStatus(String path, int times, int status, String body) {
+		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.Status(status, body));
+	}
+
+	/**
+	 * Reset the connection, without an answer, on the next {@code times} calls of {@code path}.
+	 * @param path the path
+	 * @param times how many calls fail
+	 */
+	public void resetConnectionNext(String path, int times) {
+		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.ConnectionReset());
+	}
+
+	/**
+	 * Delay every answer.
+	 * @param latency the delay, {@link Duration#ZERO} for none
+	 */
+	public void setLatency(Duration latency) {
+		this.state.faults.setLatency(latency);
+	}
+
+	/**
+	 * Delay the answers of one path (wins over {@link #setLatency(Duration)}).
+	 * @param path the path
+	 * @param latency the delay
+	 */
+	public void setLatency(String path, Duration latency) {
+		this.state.faults.setLatency(requirePath(path), latency);
+	}
+
+	/**
+	 * Set what {@code /call_back/get_call_back_failed_result} hands out next (items such as
+	 * <code>{"event_time":..., "call_back_tag":"user_add_org", "userid":[...], "corpid":"..."}</code>).
+	 * @param failed the failed pushes
+	 */
+	public void setFailedCallbacks(List<Map<String, Object>> failed) {
+		this.state.setFailedCallbacks(List.copyOf(failed));
+	}
+
+	/**
+	 * How many times {@code /gettoken} was called, whatever the answer.
+	 * @return the count
+	 */
+	public int gettokenCount() {
+		return callCount(TokenEndpoints.GETTOKEN);
+	}
+
+	/**
+	 * How many times {@code path} was called, whatever the answer (faults included).
+	 * @param path the path, without query
+	 * @return the count
+	 */
+	public int callCount(String path) {
+		return this.state.journal.count(requirePath(path));
+	}
+
+	/**
+	 * Every work notification received, in order, recalled ones included.
+	 * @return the messages
+	 */
+	public List<SentMessage> sentMessages() {
+		return this.state.messages();
+	}
+
+	/**
+	 * The work notifications that reached one user.
+	 * @param userid the user
+	 * @return the messages, in order
+	 */
+	public List<SentMessage> sentMessagesTo(String userid) {
+		return sentMessages().stream().filter((message) -> message.recipients().contains(userid)).toList();
+	}
+
+	public List<UploadedMedia> uploadedMedia() {
+		return List.copyOf(this.state.media);
+	}
+
+	/**
+	 * Forget calls counted, messages and media; tokens, codes and planned faults stay.
+	 */
+	public void resetJournal() {
+		this.state.clearJournal();
+	}
+
+	/**
+	 * Back to the state just after start: journal, messages, media, tokens, tickets, codes,
+	 * planned faults and latencies all cleared. The organisation stays.
+	 */
+	public void reset() {
+		this.state.reset();
+	}
+
+	private static String requirePath(String path) {
+		Objects.requireNonNull(path, "path");
+		if (!path.startsWith("/") || path.contains("?")) {
+			throw new IllegalArgumentException("path must start with '/' and hold no query: " + path);
+		}
+		return path;
+	}
+
+	@Override
+	public String toString() {
+		return "FakeDingTalk{" + (isRunning() ? baseUrl() : "stopped") + ", " + this.state.organization + "}";
+	}
+
+	/**
+	 * Configures a {@link FakeDingTalk}.
+	 */
+	public static final class Builder {
+
+		private FakeOrganization organization = FakeOrganization.demo();
+
+		private Duration tokenLifetime = Duration.ofSeconds(7200);
+
+		private Clock clock = Clock.systemUTC();
+
+		private int port;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the organisation; {@link FakeOrganization#demo()} by default.
+		 * @param organization the organisation
+		 * @return this builder
+		 */
+		public Builder organization(FakeOrganization organization) {
+			this.organization = Objects.requireNonNull(organization, "organization");
+			return this;
+		}
+
+		/**
+		 * Set how long access tokens live; 7200 s by default.
+		 * @param tokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			if (tokenLifetime == null || tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+				throw new IllegalArgumentException("tokenLifetime must be positive");
+			}
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Set the clock that decides when tokens and auth codes expire.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Set the port; {@code 0} (default) picks a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Create the fake, not yet started.
+		 * @return the fake
+		 */
+		public FakeDingTalk build() {
+			return new FakeDingTalk(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.dingboot.test;
+
+import java.util.List;
+
+/**
+ * {@code GET /gettoken}: checks the app's credentials and issues access tokens. Credentials are
+ * read from the query string only, as DingTalk does; its errors are never wrapped in 88.
+ */
+final class TokenEndpoints extends EndpointGroup {
+
+	static final String GETTOKEN = "/gettoken";
+
+	TokenEndpoints(FakeState state) {
+		super("dingtalk-tokens", state);
+	}
+
+	@Override
+	List<String> paths() {
+		return List.of(GETTOKEN);
+	}
+
+	@Override
+	boolean needsToken() {
+		return false;
+	}
+
+	@Override
+	Answer handle(FakeCall call) {
+		FakeApp app = this.state.organization.app();
+		String appKey = blankToNull(call.query("appkey"));
+		String corpId = blankToNull(call.query("corpid"));
+		if (appKey != null) {
+			if (appKey.equals(app.appKey()) && app.appSecret().equals(call.query("appsecret"))) {
+				return issue(call, "appkey:" + appKey);
+			}
+			throw new CallRejected(40096);
+		}
+		if (corpId != null) {
+			if (corpId.equals(app.corpId()) && app.corpSecret().equals(call.query("corpsecret"))) {
+				return issue(call, "corpid:" + corpId);
+			}
+			throw new CallRejected(40089);
+		}
+		throw new CallRejected(40035, "缺少参数 corpid or appkey");
+	}
+
+	private Answer issue(FakeCall call, String credential) {
+		TokenRegistry.Issued token = this.state.tokens.issue(credential);
+		return Answer.ok(call, Answer.fields("access_token", token.value(), "expires_in", this.state.tokens.lifetimeSeconds()));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.http.DingTalkClient;
+import io.dingboot.user.UserApi;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the API groups: departments, users, work notifications and media upload,
+ * each a bean of its own over the {@link DingTalkClient}.
+ */
+@AutoConfiguration(after = DingTalkAutoConfiguration.class)
+@ConditionalOnDingTalkCredentials
+public final class DingTalkApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserApi dingTalkUserApi(DingTalkClient dingTalkClient) {
+		return new UserApi(dingTalkClient);
+	}
+
+}

@@ -1,5 +1,6 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.user.UserApi;
 
@@ -14,6 +15,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)
 @ConditionalOnDingTalkCredentials
 public final class DingTalkApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DepartmentApi dingTalkDepartmentApi(DingTalkClient dingTalkClient) {
+		return new DepartmentApi(dingTalkClient);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -2,6 +2,7 @@ package io.dingboot.user;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
@@ -16,6 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +183,120 @@ class UserApiTests {
 	void getWhenLanguageIsNeitherChineseNorEnglishThenRefuses() {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.users.get("u", Locale.FRENCH))
 			.withMessageContaining("zh_CN or en_US");
+		dingTalk.server().verify(exactly(0), anyRequestedFor(anyUrl()));
+	}
+
+
+	@Test
+	void listIdsPostsDeptIdAndReturnsUserids() {
+		dingTalk.stubPost("/topapi/user/listid",
+				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid_list\":[\"us1\",\"张三\"]},\"request_id\":\"r\"}");
+		assertThat(this.users.listIds(100)).containsExactly("us1", "张三");
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listid"))
+				.withQueryParam("access_token", equalTo("t"))
+				.withRequestBody(equalToJson("{\"dept_id\":100}")));
+	}
+
+	@Test
+	void listSimplePagePostsEveryParameterAndMapsThePage() {
+		dingTalk.stubPost("/topapi/user/listsimple", """
+				{"errcode":0,"errmsg":"ok","result":{"has_more":true,"next_cursor":10,
+				 "list":[{"userid":"user100","name":"测试用户2"}]},"request_id":"r"}""");
+		SimpleUserPage page = this.users.listSimplePage(10, 0, 10, UserOrder.ENTRY_DESC, true, Locale.CHINA);
+		assertThat(page).isEqualTo(new SimpleUserPage(true, 10L, List.of(new SimpleUser("user100", "测试用户2"))));
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple"))
+				.withQueryParam("access_token", equalTo("t"))
+				.withRequestBody(equalToJson("""
+						{"dept_id":10,"cursor":0,"size":10,"order_field":"entry_desc",
+						 "contain_access_limit":true,"language":"zh_CN"}""")));
+	}
+
+	@Test
+	void listSimplePageWithDefaultsSendsRequiredParametersOnly() {
+		dingTalk.stubPost("/topapi/user/listsimple", "{\"errcode\":0,\"result\":{\"has_more\":false,\"list\":[]}}");
+		assertThat(this.users.listSimplePage(1, 20, 100)).isEqualTo(new SimpleUserPage(false, null, List.of()));
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")).withRequestBody(
+					equalToJson("{\"dept_id\":1,\"cursor\":20,\"size\":100,\"contain_access_limit\":false}")));
+	}
+
+	@Test
+	void listSimplePageWithSizeOrCursorOutOfRangeSendsNothing() {
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimplePage(1, 0, 101))
+			.withMessageContaining("size must be between 1 and 100");
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimplePage(1, 0, 0));
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimplePage(1, -1, 10))
+			.withMessageContaining("cursor must be between 0 and 100000");
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimplePage(0, 0, 10))
+			.withMessageContaining("dept_id must be at least 1");
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listIds(0));
+		dingTalk.server().verify(exactly(0), anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void listSimpleStreamsEveryPageLazilyFollowingNextCursor() {
+		dingTalk.server()
+			.stubFor(post(urlPathEqualTo("/topapi/user/listsimple"))
+				.withRequestBody(matchingJsonPath("$.cursor", equalTo("0")))
+				.willReturn(okJson("{\"errcode\":0,\"result\":{\"has_more\":true,\"next_cursor\":2,"
+						+ "\"list\":[{\"userid\":\"a\",\"name\":\"甲\"},{\"userid\":\"b\",\"name\":\"乙\"}]}}")));
+		dingTalk.server()
+			.stubFor(post(urlPathEqualTo("/topapi/user/listsimple"))
+				.withRequestBody(matchingJsonPath("$.cursor", equalTo("2")))
+				.willReturn(okJson("{\"errcode\":0,\"result\":{\"has_more\":false,\"next_cursor\":3,"
+						+ "\"list\":[{\"userid\":\"c\",\"name\":\"丙\"}]}}")));
+		Stream<SimpleUser> stream = this.users.listSimple(7);
+		dingTalk.server().verify(exactly(0), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")));
+		assertThat(stream).extracting(SimpleUser::userid).containsExactly("a", "b", "c");
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")).withRequestBody(
+					equalToJson("{\"dept_id\":7,\"cursor\":0,\"size\":100,\"contain_access_limit\":false}")));
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")).withRequestBody(
+					equalToJson("{\"dept_id\":7,\"cursor\":2,\"size\":100,\"contain_access_limit\":false}")));
+	}
+
+	@Test
+	void listSimpleStopsFetchingWhenStreamIsShortCircuited() {
+		dingTalk.stubPost("/topapi/user/listsimple", "{\"errcode\":0,\"result\":{\"has_more\":true,\"next_cursor\":1,"
+				+ "\"list\":[{\"userid\":\"a\",\"name\":\"甲\"}]}}");
+		assertThat(this.users.listSimple(7).findFirst()).contains(new SimpleUser("a", "甲"));
+		dingTalk.server().verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")));
+	}
+
+	@Test
+	void listSimpleWhenHasMoreWithoutNextCursorThenThrowsRatherThanLoop() {
+		dingTalk.stubPost("/topapi/user/listsimple",
+				"{\"errcode\":0,\"result\":{\"has_more\":true,\"list\":[{\"userid\":\"a\",\"name\":\"甲\"}]}}");
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimple(7).toList())
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.INVALID_RESPONSE));
+		dingTalk.server().verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/listsimple")));
+	}
+
+	@Test
+	void listSimpleWhenSizeIsRefusedThenThrows40069() {
+		dingTalk.stubPost("/topapi/user/listsimple", "{\"errcode\":40069,\"errmsg\":\"不合法的size\"}");
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.listSimplePage(1, 0, 10))
+			.satisfies((ex) -> assertThat(ex.getEffectiveCode()).isEqualTo(40069));
+	}
+
+	@Test
+	void getByUnionIdPostsUnionidAndMapsResult() {
+		dingTalk.stubPost("/topapi/user/getbyunionid",
+				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"contact_type\":0,\"userid\":\"zhangsan\"},\"request_id\":\"r\"}");
+		assertThat(this.users.getByUnionId("z21HjQliSzpw0Yxxxx")).isEqualTo(new UnionIdUser("zhangsan", 0));
+		dingTalk.server()
+			.verify(exactly(1), postRequestedFor(urlPathEqualTo("/topapi/user/getbyunionid"))
+				.withQueryParam("access_token", equalTo("t"))
+				.withRequestBody(equalToJson("{\"unionid\":\"z21HjQliSzpw0Yxxxx\"}")));
+	}
+
+	@Test
+	void getByUnionIdWhenEmptySendsNothing() {
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> this.users.getByUnionId(""))
+			.withMessageContaining("unionid is empty");
 		dingTalk.server().verify(exactly(0), anyRequestedFor(anyUrl()));
 	}
 

@@ -2,6 +2,7 @@ package io.dingboot.autoconfigure;
 
 import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.user.UserApi;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +27,12 @@ public final class DingTalkApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	UserApi dingTalkUserApi(DingTalkClient dingTalkClient) {
 		return new UserApi(dingTalkClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkNotificationApi dingTalkWorkNotificationApi(DingTalkClient dingTalkClient, DingTalkProperties properties) {
+		return new WorkNotificationApi(dingTalkClient, properties.getAgentId());
 	}
 
 }

@@ -2,6 +2,8 @@ package io.dingboot.autoconfigure;
 
 import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.media.MediaApi;
+import io.dingboot.media.MediaLimits;
 import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.user.UserApi;
 
@@ -33,6 +35,14 @@ public final class DingTalkApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkNotificationApi dingTalkWorkNotificationApi(DingTalkClient dingTalkClient, DingTalkProperties properties) {
 		return new WorkNotificationApi(dingTalkClient, properties.getAgentId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MediaApi dingTalkMediaApi(DingTalkClient dingTalkClient, DingTalkProperties properties) {
+		DingTalkProperties.Media media = properties.getMedia();
+		return new MediaApi(dingTalkClient, new MediaLimits(media.getMaxImageSize(), media.getMaxVoiceSize(),
+				media.getMaxVideoSize(), media.getMaxFileSize()));
 	}
 
 }

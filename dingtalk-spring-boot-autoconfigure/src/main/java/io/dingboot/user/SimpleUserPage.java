@@ -1,0 +1,18 @@
+package io.dingboot.user;
+
+import java.util.List;
+
+/**
+ * One page of {@code /topapi/user/listsimple}.
+ *
+ * @param hasMore whether another page follows
+ * @param nextCursor the cursor of the next page, or {@code null} on the last page
+ * @param list the users of this page
+ */
+public record SimpleUserPage(boolean hasMore, Long nextCursor, List<SimpleUser> list) {
+
+	public SimpleUserPage {
+		list = (list != null) ? List.copyOf(list) : List.of();
+	}
+
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,6 +50,10 @@ public final class DingTalkTransport {
 		this.restTemplate = restTemplate;
 		this.retry = retry;
 		restTemplate.setErrorHandler(new AnswerEveryStatus());
+		URI root = restTemplate.getUriTemplateHandler().expand("/", Map.of());
+		if (root.isAbsolute()) {
+			restTemplate.setUriTemplateHandler(new DingTalkUriTemplateHandler(root.toString()));
+		}
 		boolean present = restTemplate.getInterceptors().stream().anyMatch(AccessTokenInterceptor.class::isInstance);
 		if (!present) {
 			restTemplate.getInterceptors().add(new AccessTokenInterceptor());

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
@@ -53,7 +52,7 @@ public final class DingTalkCallbackCrypto {
 
 	private final IvParameterSpec iv;
 
-	private final Random random = new SecureRandom();
+	private final SecureRandom random = new SecureRandom();
 
 	/**
 	 * Create the crypto for one app.
@@ -299,8 +298,16 @@ public final class DingTalkCallbackCrypto {
 
 	private String randomString(int length) {
 		char[] chars = new char[length];
-		for (int i = 0; i < length; i++) {
-			chars[i] = ALPHANUMERIC.charAt(this.random.nextInt(ALPHANUMERIC.length()));
+		byte[] bytes = new byte[length * 2];
+		int filled = 0;
+		while (filled < length) {
+			this.random.nextBytes(bytes);
+			for (int i = 0; i < bytes.length && filled < length; i++) {
+				int index = bytes[i] & 0x3F;
+				if (index < ALPHANUMERIC.length()) {
+					chars[filled++] = ALPHANUMERIC.charAt(index);
+				}
+			}
 		}
 		return new String(chars);
 	}

@@ -199,8 +199,9 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 
 	private void reject(HttpServletResponse response, CallbackRejection rejection, String message)
 			throws IOException {
-		if (rejection.status() == 403) {
-			logger.info("Refused a DingTalk callback ({}): {}", rejection.error(), message);
+		if (rejection == CallbackRejection.OWNER_KEY_MISMATCH) {
+			logger.warn("Refused a DingTalk callback ({}): {}; check dingtalk.callback.owner-key", rejection.error(),
+					message);
 		}
 		else {
 			logger.debug("Refused a DingTalk callback ({}): {}", rejection.error(), message);

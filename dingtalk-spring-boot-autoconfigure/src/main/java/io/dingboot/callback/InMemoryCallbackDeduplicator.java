@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * {@link CallbackDeduplicator} in this instance's memory (Caffeine), bounded in size. Enough for a
@@ -26,7 +27,16 @@ public final class InMemoryCallbackDeduplicator implements CallbackDeduplicator 
 	 * @param maximumSize the largest number of remembered pushes
 	 */
 	public InMemoryCallbackDeduplicator(long maximumSize) {
-		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new EntryExpiry()).build();
+		this(maximumSize, Ticker.systemTicker());
+	}
+
+	InMemoryCallbackDeduplicator(long maximumSize, Ticker ticker) {
+		this.entries = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new EntryExpiry())
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.build();
 	}
 
 	@Override

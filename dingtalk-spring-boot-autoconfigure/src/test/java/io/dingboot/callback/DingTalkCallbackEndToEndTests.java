@@ -154,10 +154,10 @@ class DingTalkCallbackEndToEndTests {
 		assertThat(first.statusCode()).isEqualTo(503);
 		assertThat(mapper.readTree(first.body()).get("error").stringValue()).isEqualTo("listener_failed");
 		assertThat(first.body()).doesNotContain("Exception").doesNotContain("at io.");
-		assertThat(this.recorder.userEvents).isEmpty();
+		assertThat(this.recorder.all).isEmpty();
 		assertSuccessReply(this.pusher.push(json), "dingappkey0001");
 		assertSuccessReply(this.pusher.push(json), "dingappkey0001");
-		assertThat(this.recorder.userEvents).singleElement().isInstanceOf(OrgAdminAddEvent.class);
+		assertThat(this.recorder.all).singleElement().isInstanceOf(OrgAdminAddEvent.class);
 	}
 
 	@Test

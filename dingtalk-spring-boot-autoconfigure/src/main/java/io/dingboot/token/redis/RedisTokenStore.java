@@ -426,6 +426,7 @@ public final class RedisTokenStore implements TokenStore, SmartLifecycle {
 		stopProbe();
 		Thread thread = this.subscriber;
 		if (thread != null && thread != Thread.currentThread()) {
+			thread.interrupt();
 			try {
 				thread.join(2000);
 			}

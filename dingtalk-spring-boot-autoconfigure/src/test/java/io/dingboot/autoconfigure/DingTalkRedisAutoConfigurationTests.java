@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link DingTalkRedisAutoConfiguration}. No Redis is needed: nothing connects at startup.
@@ -21,10 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DingTalkRedisAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-				DingTalkRedisAutoConfiguration.class, DingTalkAutoConfiguration.class))
-		.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=secret",
-				"spring.data.redis.port=1");
+		.withConfiguration(AutoConfigurations.of(DingTalkRedisAutoConfiguration.class, DingTalkAutoConfiguration.class))
+		.withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
+		.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=secret");
 
 	@Test
 	void defaultStoreIsInMemory() {
@@ -33,6 +33,16 @@ class DingTalkRedisAutoConfigurationTests {
 			assertThat(context.getBean(TokenStore.class)).isInstanceOf(InMemoryTokenStore.class);
 			assertThat(context).doesNotHaveBean(RedisCallbackDeduplicator.class);
 		});
+	}
+
+	@Test
+	void storeRedisUsesTheConnectionFactoryOfBootsRedisAutoConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					DingTalkRedisAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=secret", "dingtalk.token.store=redis",
+					"spring.data.redis.port=1")
+			.run((context) -> assertThat(context).getBean(TokenStore.class).isInstanceOf(RedisTokenStore.class));
 	}
 
 	@Test
@@ -59,8 +69,8 @@ class DingTalkRedisAutoConfigurationTests {
 	@Test
 	void withoutCredentialsNoStore() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					DingTalkRedisAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DingTalkRedisAutoConfiguration.class, DingTalkAutoConfiguration.class))
+			.withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
 			.withPropertyValues("dingtalk.token.store=redis")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TokenStore.class));
 	}

@@ -33,7 +33,7 @@ public final class DingTalkStub {
 
 	public static final String JSAPI_TICKET = "/get_jsapi_ticket";
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+	private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(120));
 
 	public DingTalkStub() {
 		this.server.start();

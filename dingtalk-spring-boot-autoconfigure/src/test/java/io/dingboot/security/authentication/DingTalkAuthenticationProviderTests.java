@@ -7,6 +7,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.user.UserApi;
@@ -14,6 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -33,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DingTalkAuthenticationProviderTests {
 
 	static final String GET_USER_INFO = "/topapi/v2/user/getuserinfo";
@@ -222,6 +230,26 @@ class DingTalkAuthenticationProviderTests {
 		DingTalkAuthenticationToken request = DingTalkAuthenticationToken.unauthenticated("c");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> request.setAuthenticated(true));
+	}
+
+	@Test
+	void codeNeverAppearsInLogsOrMessages(CapturedOutput output) {
+		dingTalk.stubPost(GET_USER_INFO, "{\"errcode\":40078,\"errmsg\":\"nonexistent temp auth code\"}");
+		Logger logger = (Logger) LoggerFactory.getLogger("io.dingboot");
+		Level level = logger.getLevel();
+		logger.setLevel(Level.INFO);
+		try {
+			assertThatExceptionOfType(BadCredentialsException.class)
+				.isThrownBy(() -> provider(true).authenticate(DingTalkAuthenticationToken.unauthenticated("Zq7secretCode")))
+				.satisfies((ex) -> assertThat(ex.getMessage() + ex.getCause().getMessage()).doesNotContain("Zq7secretCode"));
+			dingTalk.server().stubFor(post(urlPathEqualTo(GET_USER_INFO)).willReturn(aResponse().withStatus(502)));
+			assertThatExceptionOfType(AuthenticationServiceException.class)
+				.isThrownBy(() -> provider(true).authenticate(DingTalkAuthenticationToken.unauthenticated("Zq7secretCode")));
+		}
+		finally {
+			logger.setLevel(level);
+		}
+		assertThat(output).contains("DingTalk free login failed").doesNotContain("Zq7secretCode");
 	}
 
 	private DingTalkAuthenticationProvider provider(boolean fetchDetails) {

@@ -1,5 +1,6 @@
 package io.dingboot.http;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,15 +48,21 @@ class SecretsNeverLoggedTests {
 
 	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
+	private final Map<String, Level> previousLevels = new HashMap<>();
+
 	@BeforeEach
 	void start() {
 		DingTalkStubs.startWarm(this.server);
-		CLIENT_LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.DEBUG));
+		for (String name : CLIENT_LOGGERS) {
+			Logger logger = (Logger) LoggerFactory.getLogger(name);
+			this.previousLevels.put(name, logger.getLevel());
+			logger.setLevel(Level.DEBUG);
+		}
 	}
 
 	@AfterEach
 	void stop() {
-		CLIENT_LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(null));
+		this.previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
 		this.server.stop();
 	}
 

@@ -1,6 +1,10 @@
 package io.dingboot.autoconfigure;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
+
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkJdkRequestFactory;
 import io.dingboot.http.DingTalkRestTemplateCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.http.RetrySettings;
@@ -14,6 +18,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestTemplate;
@@ -24,7 +32,8 @@ import org.springframework.web.client.RestTemplate;
  * checked, and the application starts without any DingTalk client bean. Nothing here calls
  * DingTalk at startup.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration" })
 @EnableConfigurationProperties(DingTalkProperties.class)
@@ -54,13 +63,27 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
 	DingTalkTransport dingTalkTransport(DingTalkProperties properties,
-			ObjectProvider<RestTemplateBuilder> restTemplateBuilder,
+			ObjectProvider<RestTemplateBuilder> restTemplateBuilder, ObjectProvider<HttpClientSettings> clientSettings,
 			ObjectProvider<DingTalkRestTemplateCustomizer> customizers) {
-		RestTemplate restTemplate = restTemplateBuilder.getIfAvailable(RestTemplateBuilder::new)
-			.rootUri(properties.baseUri().toString())
-			.connectTimeout(properties.getHttp().getConnectTimeout())
-			.readTimeout(properties.getHttp().getReadTimeout())
-			.build();
+		Duration connectTimeout = properties.getHttp().getConnectTimeout();
+		Duration readTimeout = properties.getHttp().getReadTimeout();
+		RestTemplateBuilder builder = restTemplateBuilder.getIfAvailable(RestTemplateBuilder::new)
+			.rootUri(properties.baseUri().toString());
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = builder.requestFactoryBuilder();
+		if (factoryBuilder == null) {
+			factoryBuilder = ClientHttpRequestFactoryBuilder.detect();
+		}
+		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder) {
+			HttpClientSettings settings = clientSettings.getIfAvailable(HttpClientSettings::defaults)
+				.withConnectTimeout(connectTimeout)
+				.withReadTimeout(null);
+			HttpClient httpClient = new JdkHttpClientBuilder().build(settings);
+			builder = builder.requestFactory(() -> new DingTalkJdkRequestFactory(httpClient, readTimeout));
+		}
+		else {
+			builder = builder.connectTimeout(connectTimeout).readTimeout(readTimeout);
+		}
+		RestTemplate restTemplate = builder.build();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(restTemplate));
 		DingTalkProperties.Retry retry = properties.getRetry();
 		return new DingTalkTransport(restTemplate,

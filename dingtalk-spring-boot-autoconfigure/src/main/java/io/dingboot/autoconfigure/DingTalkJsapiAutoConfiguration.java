@@ -43,9 +43,7 @@ public final class DingTalkJsapiAutoConfiguration {
 						"set dingtalk.agent-id to the app's AgentId from the developer console, which dd.config needs");
 			}
 		}
-		SignatureAlgorithm algorithm = (properties.getJsapi()
-			.getSignatureAlgorithm() == DingTalkProperties.Jsapi.SignatureAlgorithm.SHA256) ? SignatureAlgorithm.SHA256
-					: SignatureAlgorithm.SHA1;
+		SignatureAlgorithm algorithm = properties.getJsapi().getSignatureAlgorithm();
 		return new JsapiSigner(jsapiTicketProvider, properties.getCorpId(), properties.getAgentId(), algorithm);
 	}
 

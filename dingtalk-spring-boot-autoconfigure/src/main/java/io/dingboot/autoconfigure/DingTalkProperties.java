@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.dingboot.jsapi.SignatureAlgorithm;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -413,19 +415,6 @@ public class DingTalkProperties {
 
 		public void setSignatureAlgorithm(SignatureAlgorithm signatureAlgorithm) {
 			this.signatureAlgorithm = signatureAlgorithm;
-		}
-
-		/**
-		 * Hash algorithms of the dd.config signature.
-		 */
-		public enum SignatureAlgorithm {
-
-			/** SHA-1, 40 hex characters. */
-			SHA1,
-
-			/** SHA-256, 64 hex characters. */
-			SHA256
-
 		}
 
 	}

@@ -10,7 +10,6 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.support.HttpRequestWrapper;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -37,13 +36,21 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 		if (query == null || query.isEmpty()) {
 			return execution.execute(request, body);
 		}
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(request.getURI());
-		query.forEach((name, value) -> builder.queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)));
-		URI uri = builder.build(true).toUri();
+		String base = request.getURI().toString();
+		StringBuilder uri = new StringBuilder(base.length() + 64).append(base);
+		char separator = (base.indexOf('?') < 0) ? '?' : '&';
+		for (Map.Entry<String, String> parameter : query.entrySet()) {
+			uri.append(separator)
+				.append(parameter.getKey())
+				.append('=')
+				.append(UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
+		}
+		URI withSecrets = URI.create(uri.toString());
 		return execution.execute(new HttpRequestWrapper(request) {
 			@Override
 			public URI getURI() {
-				return uri;
+				return withSecrets;
 			}
 		}, body);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,10 +46,16 @@ public final class DingTalkTransport {
 
 	private volatile @Nullable RetryListener retryListener;
 
+	private volatile @Nullable ExchangeListener exchangeListener;
+
 	public DingTalkTransport(RestTemplate restTemplate, RetrySettings retry) {
 		this.restTemplate = restTemplate;
 		this.retry = retry;
 		restTemplate.setErrorHandler(new AnswerEveryStatus());
+		URI root = restTemplate.getUriTemplateHandler().expand("/", Map.of());
+		if (root.isAbsolute()) {
+			restTemplate.setUriTemplateHandler(new DingTalkUriTemplateHandler(root.toString()));
+		}
 		boolean present = restTemplate.getInterceptors().stream().anyMatch(AccessTokenInterceptor.class::isInstance);
 		if (!present) {
 			restTemplate.getInterceptors().add(new AccessTokenInterceptor());
@@ -64,6 +71,14 @@ public final class DingTalkTransport {
 	}
 
 	/**
+	 * Set a listener told of each call's outcome and duration, retries included (metrics).
+	 * @param exchangeListener the listener
+	 */
+	public void setExchangeListener(@Nullable ExchangeListener exchangeListener) {
+		this.exchangeListener = exchangeListener;
+	}
+
+	/**
 	 * Send {@code request}, adding {@code secretQuery} (the access token, or the credentials of
 	 * {@code /gettoken}) to the query string outside of what is logged.
 	 * @param request the request
@@ -71,6 +86,23 @@ public final class DingTalkTransport {
 	 * @return the JSON answer, its errcode checked
 	 */
 	public JsonNode exchange(DingTalkRequest request, Map<String, String> secretQuery) {
+		ExchangeListener listener = this.exchangeListener;
+		if (listener == null) {
+			return exchangeWithRetries(request, secretQuery);
+		}
+		long start = System.nanoTime();
+		try {
+			JsonNode answer = exchangeWithRetries(request, secretQuery);
+			listener.exchanged(request, null, System.nanoTime() - start);
+			return answer;
+		}
+		catch (DingTalkApiException ex) {
+			listener.exchanged(request, ex, System.nanoTime() - start);
+			throw ex;
+		}
+	}
+
+	private JsonNode exchangeWithRetries(DingTalkRequest request, Map<String, String> secretQuery) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return exchangeOnce(request, secretQuery);
@@ -245,6 +277,22 @@ public final class DingTalkTransport {
 		 * @param failure why it failed
 		 */
 		void retrying(DingTalkRequest request, DingTalkApiException failure);
+
+	}
+
+	/**
+	 * Told of each call once it has succeeded or finally failed.
+	 */
+	@FunctionalInterface
+	public interface ExchangeListener {
+
+		/**
+		 * A call ended.
+		 * @param request the request (its path is a template, never with a token)
+		 * @param failure why it failed, or {@code null} when it succeeded
+		 * @param durationNanos how long it took, retries included
+		 */
+		void exchanged(DingTalkRequest request, @Nullable DingTalkApiException failure, long durationNanos);
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -44,7 +45,7 @@ public final class TokenCache {
 
 	private final ConcurrentMap<String, Failure> failures = new ConcurrentHashMap<>();
 
-	private volatile @Nullable TokenFetchListener listener;
+	private final CopyOnWriteArrayList<TokenFetchListener> listeners = new CopyOnWriteArrayList<>();
 
 	public TokenCache(TokenStore store, Duration refreshMargin, Duration failureBackoff) {
 		this(store, refreshMargin, failureBackoff, Clock.systemUTC(), TokenCache::startDaemon);
@@ -67,7 +68,18 @@ public final class TokenCache {
 	 * @param listener the listener
 	 */
 	public void setListener(@Nullable TokenFetchListener listener) {
-		this.listener = listener;
+		this.listeners.clear();
+		if (listener != null) {
+			this.listeners.add(listener);
+		}
+	}
+
+	/**
+	 * Add a listener told of every fetch and its outcome, next to those already set.
+	 * @param listener the listener
+	 */
+	public void addListener(TokenFetchListener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -158,18 +170,13 @@ public final class TokenCache {
 	}
 
 	private StoredToken fetchAndReport(Supplier<StoredToken> fetcher) {
-		TokenFetchListener listener = this.listener;
 		try {
 			StoredToken token = fetcher.get();
-			if (listener != null) {
-				listener.fetched(token);
-			}
+			this.listeners.forEach((listener) -> listener.fetched(token));
 			return token;
 		}
 		catch (RuntimeException ex) {
-			if (listener != null) {
-				listener.failed(ex);
-			}
+			this.listeners.forEach((listener) -> listener.failed(ex));
 			throw ex;
 		}
 	}

@@ -1,0 +1,183 @@
+package io.dingboot.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.dingboot.callback.CallbackDeduplicator;
+import io.dingboot.callback.CallbackDispatcher;
+import io.dingboot.callback.CallbackFailedResultApi;
+import io.dingboot.callback.CallbackObserver;
+import io.dingboot.callback.DingTalkCallbackCrypto;
+import io.dingboot.callback.DingTalkCallbackServlet;
+import io.dingboot.callback.InMemoryCallbackDeduplicator;
+import io.dingboot.http.DingTalkClient;
+import jakarta.servlet.http.HttpServlet;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of DingTalk event callbacks (回调), on with
+ * {@code dingtalk.callback.enabled=true}: the crypto, the deduplicator, the dispatcher that
+ * publishes {@link io.dingboot.callback.DingTalkEvent}s, the endpoint at
+ * {@code dingtalk.callback.path} (servlet web applications), a security filter chain that lets
+ * DingTalk reach it without login or CSRF token (when Spring Security is present), and the client
+ * for failed pushes (when credentials are set).
+ */
+@AutoConfiguration(after = DingTalkAutoConfiguration.class, afterName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnBooleanProperty("dingtalk.callback.enabled")
+@EnableConfigurationProperties(DingTalkProperties.class)
+public final class DingTalkCallbackAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkCallbackCrypto dingTalkCallbackCrypto(DingTalkProperties properties) {
+		DingTalkProperties.Callback callback = properties.getCallback();
+		if (!StringUtils.hasText(callback.getAesKey())) {
+			throw new InvalidDingTalkPropertyException("dingtalk.callback.aes-key", "is not set",
+					"copy the aes_key (EncodingAESKey) from the developer console, 事件订阅 page");
+		}
+		if (!DingTalkCallbackCrypto.isValidAesKey(callback.getAesKey())) {
+			throw new InvalidDingTalkPropertyException("dingtalk.callback.aes-key",
+					"must be 43 characters [A-Za-z0-9] but has " + callback.getAesKey().length() + " characters",
+					"copy the aes_key (EncodingAESKey) from the developer console exactly, without spaces or '='");
+		}
+		if (!StringUtils.hasText(callback.getToken())) {
+			throw new InvalidDingTalkPropertyException("dingtalk.callback.token", "is not set",
+					"copy the token from the developer console, 事件订阅 page");
+		}
+		return new DingTalkCallbackCrypto(callback.getToken(), callback.getAesKey());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallbackDeduplicator dingTalkCallbackDeduplicator() {
+		return new InMemoryCallbackDeduplicator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallbackDispatcher dingTalkCallbackDispatcher(ApplicationEventPublisher publisher,
+			CallbackDeduplicator deduplicator, DingTalkProperties properties,
+			ObjectProvider<CallbackObserver> observers) {
+		Duration window = positive("dingtalk.callback.dedupe-window", properties.getCallback().getDedupeWindow());
+		return new CallbackDispatcher(publisher, deduplicator, window, observers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DingTalkClient.class)
+	CallbackFailedResultApi dingTalkCallbackFailedResultApi(DingTalkClient client, CallbackDispatcher dispatcher) {
+		return new CallbackFailedResultApi(client, dispatcher);
+	}
+
+	static Set<String> ownerKeys(DingTalkProperties properties) {
+		Set<String> keys = new LinkedHashSet<>();
+		properties.getCallback().getOwnerKey().stream().filter(StringUtils::hasText).map(String::trim).forEach(keys::add);
+		if (keys.isEmpty()) {
+			if (StringUtils.hasText(properties.getAppKey())) {
+				keys.add(properties.getAppKey().trim());
+			}
+			if (StringUtils.hasText(properties.getCorpId())) {
+				keys.add(properties.getCorpId().trim());
+			}
+		}
+		if (keys.isEmpty()) {
+			throw new InvalidDingTalkPropertyException("dingtalk.callback.owner-key",
+					"is not set, and neither dingtalk.app-key nor dingtalk.corp-id is",
+					"set dingtalk.app-key (console subscriptions are encrypted for the AppKey), dingtalk.corp-id "
+							+ "(register_call_back) or list the keys in dingtalk.callback.owner-key");
+		}
+		return keys;
+	}
+
+	private static Duration positive(String name, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidDingTalkPropertyException(name, "must be positive but is " + value,
+					"set a positive duration such as 10m");
+		}
+		return value;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ HttpServlet.class, ServletRegistrationBean.class })
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "dingTalkCallbackServletRegistration")
+		ServletRegistrationBean<DingTalkCallbackServlet> dingTalkCallbackServletRegistration(
+				DingTalkCallbackCrypto crypto, CallbackDispatcher dispatcher, DingTalkProperties properties) {
+			DingTalkProperties.Callback callback = properties.getCallback();
+			String path = path(properties);
+			Duration skew = positive("dingtalk.callback.timestamp-skew", callback.getTimestampSkew());
+			long maxBodySize = (callback.getMaxBodySize() != null) ? callback.getMaxBodySize().toBytes() : -1;
+			if (maxBodySize <= 0 || maxBodySize > 16L * 1024 * 1024) {
+				throw new InvalidDingTalkPropertyException("dingtalk.callback.max-body-size",
+						"must be between 1B and 16MB but is " + callback.getMaxBodySize(), "keep the default 64KB");
+			}
+			DingTalkCallbackServlet servlet = new DingTalkCallbackServlet(crypto, ownerKeys(properties), dispatcher,
+					skew, maxBodySize, Clock.systemUTC());
+			ServletRegistrationBean<DingTalkCallbackServlet> registration = new ServletRegistrationBean<>(servlet,
+					path);
+			registration.setName("dingTalkCallback");
+			return registration;
+		}
+
+	}
+
+	static String path(DingTalkProperties properties) {
+		String path = properties.getCallback().getPath();
+		if (!StringUtils.hasText(path) || !path.startsWith("/") || path.contains("*") || path.contains("?")
+				|| path.length() < 2) {
+			throw new InvalidDingTalkPropertyException("dingtalk.callback.path",
+					"must be an exact path such as /dingtalk/callback but is '" + path + "'",
+					"set a path that starts with '/' and has no wildcard");
+		}
+		return path;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
+	@ConditionalOnBean(HttpSecurity.class)
+	static class SecurityConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+		@ConditionalOnMissingBean(name = "dingTalkCallbackSecurityFilterChain")
+		SecurityFilterChain dingTalkCallbackSecurityFilterChain(HttpSecurity http, DingTalkProperties properties)
+				throws Exception {
+			http.securityMatcher(path(properties))
+				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf(AbstractHttpConfigurer::disable)
+				.requestCache(AbstractHttpConfigurer::disable)
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			return http.build();
+		}
+
+	}
+
+}

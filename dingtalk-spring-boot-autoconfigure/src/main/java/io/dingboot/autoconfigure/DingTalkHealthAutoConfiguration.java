@@ -1,0 +1,38 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.health.DingTalkHealthIndicator;
+import io.dingboot.token.AccessTokenProvider;
+import io.dingboot.token.DefaultAccessTokenProvider;
+import io.dingboot.token.TokenCache;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code dingtalk} health indicator ({@link DingTalkHealthIndicator}),
+ * off with {@code management.health.dingtalk.enabled=false}.
+ */
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class })
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(TokenCache.class)
+@ConditionalOnEnabledHealthIndicator("dingtalk")
+public final class DingTalkHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dingtalkHealthIndicator")
+	DingTalkHealthIndicator dingtalkHealthIndicator(TokenCache tokenCache,
+			ObjectProvider<AccessTokenProvider> accessTokenProvider) {
+		AccessTokenProvider provider = accessTokenProvider.getIfUnique();
+		String key = (provider instanceof DefaultAccessTokenProvider defaultProvider) ? defaultProvider.getKey() : null;
+		DingTalkHealthIndicator indicator = new DingTalkHealthIndicator(tokenCache, key);
+		tokenCache.addListener(indicator);
+		return indicator;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.http.DingTalkTransport;
+import io.dingboot.metrics.DingTalkMeters;
+import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenStore;
+import io.dingboot.token.redis.RedisTokenStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Auto-configuration of DingBoot's Micrometer meters ({@link DingTalkMeters}), bound to the token
+ * cache, the HTTP transport and, when present, the Redis token store.
+ */
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class DingTalkMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkMeters dingTalkMeters(MeterRegistry meterRegistry) {
+		return new DingTalkMeters(meterRegistry);
+	}
+
+	@Bean
+	static SmartInitializingSingleton dingTalkMetersBinder(ObjectProvider<DingTalkMeters> meters,
+			ObjectProvider<TokenCache> tokenCaches, ObjectProvider<DingTalkTransport> transports) {
+		return () -> meters.ifUnique((dingTalkMeters) -> {
+			tokenCaches.orderedStream().forEach((cache) -> cache.addListener(dingTalkMeters.tokenFetchListener()));
+			transports.orderedStream().forEach((transport) -> {
+				transport.setExchangeListener(dingTalkMeters.exchangeListener());
+				transport.setRetryListener(dingTalkMeters.retryListener());
+			});
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	static class RedisTokenStoreMetricsConfiguration {
+
+		@Bean
+		static SmartInitializingSingleton dingTalkTokenStoreMetricsBinder(ObjectProvider<DingTalkMeters> meters,
+				ObjectProvider<TokenStore> tokenStores) {
+			return () -> meters.ifUnique((dingTalkMeters) -> tokenStores.orderedStream()
+				.filter(RedisTokenStore.class::isInstance)
+				.forEach((store) -> ((RedisTokenStore) store).setFallbackListener(dingTalkMeters.storeFallbackListener())));
+		}
+
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.dingboot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dingboot.DingTalkApiException;
+import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkRequest;
+import io.dingboot.metrics.DingTalkMeters;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DingTalkMetricsAutoConfiguration} and the meters of {@link DingTalkMeters}.
+ */
+class DingTalkMetricsAutoConfigurationTests {
+
+	private static final String SECRET = "app-secret-value";
+
+	private static final String TOKEN = "tok-abc-123";
+
+	private static WireMockServer dingTalk;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeAll
+	static void start() {
+		dingTalk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+		dingTalk.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		dingTalk.stop();
+	}
+
+	@BeforeEach
+	void reset() {
+		dingTalk.resetAll();
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class,
+					DingTalkMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=" + SECRET,
+					"dingtalk.base-url=http://127.0.0.1:" + dingTalk.port(), "dingtalk.retry.initial-backoff=10ms",
+					"dingtalk.retry.max-backoff=50ms");
+	}
+
+	@Test
+	void metersNeedAMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class,
+					DingTalkMetricsAutoConfiguration.class))
+			.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=" + SECRET)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DingTalkMeters.class));
+	}
+
+	@Test
+	void metersAreOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DingTalkMeters.class));
+	}
+
+	@Test
+	void userMetersWin() {
+		this.runner.withBean("myMeters", DingTalkMeters.class, () -> new DingTalkMeters(new SimpleMeterRegistry()))
+			.run((context) -> assertThat(context).getBean(DingTalkMeters.class).isSameAs(context.getBean("myMeters")));
+	}
+
+	@Test
+	void callsRetriesAndTokenFetchesAreMeteredWithoutSecrets() {
+		dingTalk.stubFor(get(urlPathEqualTo("/gettoken"))
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + TOKEN + "\",\"expires_in\":7200}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/user/get")).inScenario("throttle")
+			.whenScenarioStateIs(STARTED)
+			.willSetStateTo("ok")
+			.willReturn(okJson("{\"errcode\":88,\"sub_code\":\"90018\",\"sub_msg\":\"qps\",\"errmsg\":\"ding talk error\"}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/user/get")).inScenario("throttle")
+			.whenScenarioStateIs("ok")
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid\":\"user-42\"}}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/department/get"))
+			.willReturn(okJson("{\"errcode\":60003,\"errmsg\":\"部门不存在\"}")));
+		this.runner.run((context) -> {
+			DingTalkClient client = context.getBean(DingTalkClient.class);
+			client.execute(DingTalkRequest.post("/topapi/v2/user/get").body(java.util.Map.of("userid", "user-42")).build());
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> client.execute(DingTalkRequest.post("/topapi/v2/department/get").build()));
+			DingTalkMeters meters = context.getBean(DingTalkMeters.class);
+			meters.callbackEvent("user_add_org", "delivered");
+			meters.callbackEvent("user-42 <script>", "delivered");
+			meters.loginAttempt("success");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.token.fetches").tag("outcome", "success").tag("errcode", "0").counter()
+				.count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("api", "/topapi/v2/user/get").tag("outcome", "success")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("api", "/gettoken").tag("outcome", "success")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("api", "/topapi/v2/department/get")
+				.tag("outcome", "api_error").tag("errcode", "60003").timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.retries").tag("api", "/topapi/v2/user/get").tag("reason", "throttled")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.callback.events").tag("type", "user_add_org").tag("outcome", "delivered")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.callback.events").tag("type", "other").counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
+			assertThat(tagValues(registry)).isNotEmpty()
+				.allSatisfy((value) -> assertThat(value).doesNotContain(SECRET, TOKEN, "user-42"));
+		});
+	}
+
+	@Test
+	void failedTokenFetchIsCountedWithErrcode() {
+		dingTalk.stubFor(get(urlPathEqualTo("/gettoken"))
+			.willReturn(okJson("{\"errcode\":40096,\"errmsg\":\"不合法的appKey或appSecret\"}")));
+		this.runner.run((context) -> {
+			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> context.getBean(DingTalkClient.class)
+				.execute(DingTalkRequest.post("/topapi/v2/user/get").build()));
+			assertThat(context.getBean(MeterRegistry.class).get("dingtalk.token.fetches").tag("outcome", "failure")
+				.tag("errcode", "40096").counter().count()).isEqualTo(1);
+		});
+	}
+
+	private static List<String> tagValues(MeterRegistry registry) {
+		List<String> values = new ArrayList<>();
+		for (Meter meter : registry.getMeters()) {
+			for (Tag tag : meter.getId().getTags()) {
+				values.add(tag.getValue());
+			}
+		}
+		return values;
+	}
+
+}

@@ -85,6 +85,9 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
 		properties.put("dingtalk.login.enabled", "true");
 		properties.put("dingtalk.jsapi.enabled", "true");
+		properties.put("dingtalk.callback.enabled", "true");
+		properties.put("dingtalk.callback.token", DEMO_CALLBACK_TOKEN);
+		properties.put("dingtalk.callback.aes-key", DEMO_CALLBACK_AES_KEY);
 		return properties;
 	}
 

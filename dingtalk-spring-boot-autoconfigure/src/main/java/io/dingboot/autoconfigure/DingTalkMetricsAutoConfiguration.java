@@ -1,5 +1,8 @@
 package io.dingboot.autoconfigure;
 
+import java.util.Locale;
+
+import io.dingboot.callback.CallbackObserver;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.metrics.DingTalkMeters;
 import io.dingboot.token.TokenCache;
@@ -45,6 +48,13 @@ public final class DingTalkMetricsAutoConfiguration {
 				transport.setRetryListener(dingTalkMeters.retryListener());
 			});
 		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkCallbackMetricsObserver")
+	CallbackObserver dingTalkCallbackMetricsObserver(DingTalkMeters meters) {
+		return (outcome) -> meters.callbackEvent((outcome.eventType() != null) ? outcome.eventType() : "unknown",
+				outcome.status().name().toLowerCase(Locale.ROOT));
 	}
 
 	@Configuration(proxyBeanMethods = false)

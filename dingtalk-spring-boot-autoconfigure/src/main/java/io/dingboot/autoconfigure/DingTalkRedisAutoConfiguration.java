@@ -3,6 +3,7 @@ package io.dingboot.autoconfigure;
 import java.time.Duration;
 
 import io.dingboot.token.TokenStore;
+import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.token.redis.RedisCallbackDeduplicator;
 import io.dingboot.token.redis.RedisTokenStore;
 
@@ -54,7 +55,8 @@ public final class DingTalkRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisCallbackDeduplicator dingTalkCallbackDeduplicator(RedisConnectionFactory connectionFactory,
+		@ConditionalOnClass(CallbackDeduplicator.class)
+		CallbackDeduplicator dingTalkCallbackDeduplicator(RedisConnectionFactory connectionFactory,
 				DingTalkProperties properties) {
 			return new RedisCallbackDeduplicator(connectionFactory, properties.getToken().getRedis().getKeyPrefix());
 		}

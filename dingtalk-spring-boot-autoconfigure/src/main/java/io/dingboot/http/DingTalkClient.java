@@ -39,20 +39,7 @@ public final class DingTalkClient {
 	 * @throws DingTalkApiException when the call fails
 	 */
 	public JsonNode execute(DingTalkRequest request) {
-		if (!request.authenticated()) {
-			return this.transport.exchange(request, Map.of());
-		}
-		String token = this.tokens.getAccessToken();
-		try {
-			return this.transport.exchange(request, Map.of("access_token", token));
-		}
-		catch (DingTalkApiException ex) {
-			if (!ex.isTokenInvalid()) {
-				throw ex;
-			}
-			this.tokens.invalidate(token);
-			return this.transport.exchange(request, Map.of("access_token", this.tokens.getAccessToken()));
-		}
+		return withToken(request, this.transport::exchange);
 	}
 
 	/**
@@ -76,13 +63,24 @@ public final class DingTalkClient {
 	 * @return the field, mapped
 	 */
 	public <T> T execute(DingTalkRequest request, String field, Class<T> type) {
-		JsonNode answer = execute(request);
-		JsonNode value = answer.get(field);
-		if (value == null || value.isNull()) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, request.path(), null, 200,
-					"DingTalk " + request.path() + " answered without '" + field + "'", null);
+		return withToken(request, (call, secretQuery) -> this.transport.exchange(call, secretQuery, field, type));
+	}
+
+	private <T> T withToken(DingTalkRequest request, Exchange<T> exchange) {
+		if (!request.authenticated()) {
+			return exchange.send(request, Map.of());
 		}
-		return convert(request.path(), value, type);
+		String token = this.tokens.getAccessToken();
+		try {
+			return exchange.send(request, Map.of("access_token", token));
+		}
+		catch (DingTalkApiException ex) {
+			if (!ex.isTokenInvalid()) {
+				throw ex;
+			}
+			this.tokens.invalidate(token);
+			return exchange.send(request, Map.of("access_token", this.tokens.getAccessToken()));
+		}
 	}
 
 	private <T> T convert(String path, JsonNode node, Class<T> type) {
@@ -96,6 +94,13 @@ public final class DingTalkClient {
 			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, 200,
 					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
 		}
+	}
+
+	@FunctionalInterface
+	private interface Exchange<T> {
+
+		T send(DingTalkRequest request, Map<String, String> secretQuery);
+
 	}
 
 }

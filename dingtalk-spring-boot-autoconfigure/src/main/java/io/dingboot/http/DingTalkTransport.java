@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
@@ -26,7 +27,11 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +48,8 @@ public final class DingTalkTransport {
 	private final RetrySettings retry;
 
 	private final JsonMapper mapper = DingTalkJson.mapper();
+
+	private final Map<Class<?>, ObjectReader> fieldReaders = new ConcurrentHashMap<>();
 
 	private volatile @Nullable RetryListener retryListener;
 
@@ -86,13 +93,31 @@ public final class DingTalkTransport {
 	 * @return the JSON answer, its errcode checked
 	 */
 	public JsonNode exchange(DingTalkRequest request, Map<String, String> secretQuery) {
+		return exchange(request, secretQuery, this::parse);
+	}
+
+	/**
+	 * Send {@code request} and map one field of the answer (such as {@code result}) to
+	 * {@code type} in one pass over the body, the errcode checked.
+	 * @param <T> the field type
+	 * @param request the request
+	 * @param secretQuery query parameters that must not be logged
+	 * @param field the field name
+	 * @param type the field type
+	 * @return the field, mapped
+	 */
+	public <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, String field, Class<T> type) {
+		return exchange(request, secretQuery, (path, answer) -> readField(path, answer, field, type));
+	}
+
+	private <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, AnswerReader<T> reader) {
 		ExchangeListener listener = this.exchangeListener;
 		if (listener == null) {
-			return exchangeWithRetries(request, secretQuery);
+			return exchangeWithRetries(request, secretQuery, reader);
 		}
 		long start = System.nanoTime();
 		try {
-			JsonNode answer = exchangeWithRetries(request, secretQuery);
+			T answer = exchangeWithRetries(request, secretQuery, reader);
 			listener.exchanged(request, null, System.nanoTime() - start);
 			return answer;
 		}
@@ -102,10 +127,11 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private JsonNode exchangeWithRetries(DingTalkRequest request, Map<String, String> secretQuery) {
+	private <T> T exchangeWithRetries(DingTalkRequest request, Map<String, String> secretQuery,
+			AnswerReader<T> reader) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return exchangeOnce(request, secretQuery);
+				return reader.read(request.path(), exchangeOnce(request, secretQuery));
 			}
 			catch (DingTalkApiException ex) {
 				if (attempt >= this.retry.maxAttempts() || !isRetryable(request, ex)) {
@@ -122,23 +148,27 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private JsonNode exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
+	private @Nullable Answer exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
 		String path = request.path();
-		Map<String, Object> uriVariables = new LinkedHashMap<>();
-		StringBuilder template = new StringBuilder(path);
-		char separator = '?';
-		for (Map.Entry<String, Object> parameter : request.query().entrySet()) {
-			String variable = "q" + uriVariables.size();
-			template.append(separator).append(parameter.getKey()).append("={").append(variable).append('}');
-			uriVariables.put(variable, parameter.getValue());
-			separator = '&';
+		String template = path;
+		Map<String, Object> uriVariables = Map.of();
+		if (!request.query().isEmpty()) {
+			StringBuilder builder = new StringBuilder(path);
+			uriVariables = new LinkedHashMap<>();
+			char separator = '?';
+			for (Map.Entry<String, Object> parameter : request.query().entrySet()) {
+				String variable = "q" + uriVariables.size();
+				builder.append(separator).append(parameter.getKey()).append("={").append(variable).append('}');
+				uriVariables.put(variable, parameter.getValue());
+				separator = '&';
+			}
+			template = builder.toString();
 		}
 		RequestCallback callback = requestCallback(request);
 		AccessTokenInterceptor.bind(secretQuery);
 		try {
-			Answer answer = this.restTemplate.execute(template.toString(), request.method(), callback,
-					DingTalkTransport::readAnswer, uriVariables);
-			return parse(path, answer);
+			return this.restTemplate.execute(template, request.method(), callback, DingTalkTransport::readAnswer,
+					uriVariables);
 		}
 		catch (ResourceAccessException ex) {
 			throw ioFailure(path, ex.getCause() != null ? ex.getCause() : ex);
@@ -149,6 +179,60 @@ public final class DingTalkTransport {
 		}
 		finally {
 			AccessTokenInterceptor.clear();
+		}
+	}
+
+	private ObjectReader fieldReader(Class<?> type) {
+		return this.fieldReaders.computeIfAbsent(type,
+				(key) -> this.mapper.readerFor(key).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+	}
+
+	/**
+	 * Read one field of a successful answer straight from the bytes; anything else (an error, a
+	 * body that is not a JSON object, an HTTP error) goes through {@link #parse} for its exception.
+	 */
+	private <T> T readField(String path, @Nullable Answer answer, String field, Class<T> type) {
+		if (answer == null || answer.status >= 400 || answer.body.length == 0 || answer.body[0] != '{') {
+			parse(path, answer);
+		}
+		try (JsonParser parser = this.mapper.createParser(answer.body)) {
+			parser.nextToken();
+			T value = null;
+			boolean found = false;
+			boolean ok = false;
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				if (name.equals(field)) {
+					found = token != JsonToken.VALUE_NULL;
+					value = found ? fieldReader(type).readValue(parser) : null;
+				}
+				else if (name.equals("errcode")) {
+					ok = token == JsonToken.VALUE_NUMBER_INT && parser.getValueAsInt() == 0;
+					if (!ok) {
+						break;
+					}
+				}
+				else if (name.equals("punish")) {
+					break;
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (!ok || parser.currentToken() != JsonToken.END_OBJECT) {
+				parse(path, answer);
+			}
+			if (!found) {
+				throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
+						"DingTalk " + path + " answered without '" + field + "'", null);
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			parse(path, answer);
+			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
+					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
 		}
 	}
 
@@ -297,6 +381,13 @@ public final class DingTalkTransport {
 	}
 
 	private record Answer(int status, byte[] body) {
+	}
+
+	@FunctionalInterface
+	private interface AnswerReader<T> {
+
+		T read(String path, @Nullable Answer answer);
+
 	}
 
 	/**

@@ -27,6 +27,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import io.dingboot.callback.CallbackDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -64,6 +69,25 @@ class DingTalkMetricsAutoConfigurationTests {
 			.withPropertyValues("dingtalk.app-key=dingapp", "dingtalk.app-secret=" + SECRET,
 					"dingtalk.base-url=http://127.0.0.1:" + dingTalk.port(), "dingtalk.retry.initial-backoff=10ms",
 					"dingtalk.retry.max-backoff=50ms");
+	}
+
+	@Test
+	void callbackOutcomesAreCountedByTypeAndOutcome() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkCallbackAutoConfiguration.class))
+			.withPropertyValues("dingtalk.callback.enabled=true", "dingtalk.callback.token=123456",
+					"dingtalk.callback.aes-key=1234567890123456789012345678901234567890123")
+			.run((context) -> {
+				CallbackDispatcher dispatcher = context.getBean(CallbackDispatcher.class);
+				JsonNode event = JsonMapper.builder().build()
+					.readTree("{\"EventType\":\"org_dept_create\",\"eventId\":\"e1\",\"deptId\":[7]}");
+				dispatcher.dispatch(event, "dingapp", "push-1");
+				dispatcher.dispatch(event, "dingapp", "push-1");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("dingtalk.callback.events").tag("type", "org_dept_create")
+					.tag("outcome", "delivered").counter().count()).isEqualTo(1);
+				assertThat(registry.get("dingtalk.callback.events").tag("type", "org_dept_create")
+					.tag("outcome", "duplicate").counter().count()).isEqualTo(1);
+			});
 	}
 
 	@Test

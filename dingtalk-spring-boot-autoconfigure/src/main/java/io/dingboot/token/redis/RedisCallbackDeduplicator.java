@@ -1,24 +1,38 @@
 package io.dingboot.token.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.dingboot.callback.CallbackDeduplicator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
 /**
- * Remembers callback event ids in Redis ({@code SET NX PX}) so that an event DingTalk pushes again
- * is delivered once across every instance of the app, not once per instance. When Redis is
+ * A {@link CallbackDeduplicator} in Redis, so that an event DingTalk pushes again is delivered once
+ * across every instance of the app, not once per instance: a push is claimed with
+ * {@code SET NX PX} (value {@code claimed}), marked {@code done} for the dedupe window once its
+ * listeners succeeded, and released (compare-and-delete) when they failed. When Redis is
  * unavailable it lets every event through (a possible duplicate rather than a lost event) and logs
  * one WARN until Redis answers again.
  */
-public final class RedisCallbackDeduplicator {
+public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisCallbackDeduplicator.class);
+
+	private static final String CLAIMED = "claimed";
+
+	private static final String DONE = "done";
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of(
+			"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
+			Long.class);
 
 	private final AtomicBoolean unavailable = new AtomicBoolean();
 
@@ -39,41 +53,57 @@ public final class RedisCallbackDeduplicator {
 		this.keyPrefix = keyPrefix;
 	}
 
-	/**
-	 * Record {@code id} and say whether it is seen for the first time within {@code window}.
-	 * @param id the event id
-	 * @param window how long the id is remembered
-	 * @return {@code true} the first time, {@code false} for a repeat within the window
-	 */
-	public boolean firstSeen(String id, Duration window) {
-		Assert.hasText(id, "'id' must not be empty");
-		Assert.isTrue(window.toMillis() > 0, "'window' must be positive");
+	@Override
+	public Claim claim(String key, Duration claimTimeout) {
+		Assert.hasText(key, "'key' must not be empty");
 		try {
-			boolean first = Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key(id), "1", window));
-			if (this.unavailable.compareAndSet(true, false)) {
-				logger.info("Redis is available again; DingTalk callbacks are deduplicated across instances again");
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key(key), CLAIMED, claimTimeout))) {
+				available();
+				return Claim.CLAIMED;
 			}
-			return first;
+			String state = this.redis.opsForValue().get(key(key));
+			available();
+			if (state == null) {
+				return claim(key, claimTimeout);
+			}
+			return DONE.equals(state) ? Claim.DONE : Claim.IN_PROGRESS;
 		}
 		catch (RuntimeException ex) {
-			if (this.unavailable.compareAndSet(false, true)) {
-				logger.warn("Redis is unavailable to the DingTalk callback deduplication ({}); events are "
-						+ "delivered without it until Redis is back", ex.getClass().getSimpleName());
-			}
-			return true;
+			unavailable(ex);
+			return Claim.CLAIMED;
 		}
 	}
 
-	/**
-	 * Forget {@code id}, so that a redelivery is handled again (after the handling failed).
-	 * @param id the event id
-	 */
-	public void forget(String id) {
+	@Override
+	public void complete(String key, Duration window) {
 		try {
-			this.redis.delete(key(id));
+			this.redis.opsForValue().set(key(key), DONE, window);
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not forget a DingTalk callback id in Redis: {}", ex.getClass().getSimpleName());
+			unavailable(ex);
+		}
+	}
+
+	@Override
+	public void release(String key) {
+		try {
+			this.redis.execute(RELEASE, List.of(key(key)), CLAIMED);
+		}
+		catch (RuntimeException ex) {
+			unavailable(ex);
+		}
+	}
+
+	private void available() {
+		if (this.unavailable.compareAndSet(true, false)) {
+			logger.info("Redis is available again; DingTalk callbacks are deduplicated across instances again");
+		}
+	}
+
+	private void unavailable(RuntimeException ex) {
+		if (this.unavailable.compareAndSet(false, true)) {
+			logger.warn("Redis is unavailable to the DingTalk callback deduplication ({}); events are "
+					+ "delivered without it until Redis is back", ex.getClass().getSimpleName());
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.dingboot.token.redis;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.dingboot.callback.CallbackDeduplicator.Claim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,39 +42,52 @@ class RedisCallbackDeduplicatorTests {
 	}
 
 	@Test
-	void sameIdSeenByTwoInstancesIsFirstSeenOnce() {
+	void pushClaimedByOneInstanceIsInProgressForTheOtherThenDoneAfterCompletion() {
 		RedisCallbackDeduplicator instanceA = new RedisCallbackDeduplicator(this.first, "dingtalk:");
 		RedisCallbackDeduplicator instanceB = new RedisCallbackDeduplicator(this.second, "dingtalk:");
-		assertThat(instanceA.firstSeen("event-1", Duration.ofMinutes(10))).isTrue();
-		assertThat(instanceB.firstSeen("event-1", Duration.ofMinutes(10))).isFalse();
-		assertThat(instanceA.firstSeen("event-1", Duration.ofMinutes(10))).isFalse();
-		assertThat(instanceB.firstSeen("event-2", Duration.ofMinutes(10))).isTrue();
+		assertThat(instanceA.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.CLAIMED);
+		assertThat(instanceB.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.IN_PROGRESS);
+		instanceA.complete("event-1", Duration.ofMinutes(10));
+		assertThat(instanceB.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.DONE);
+		assertThat(instanceA.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.DONE);
+		assertThat(instanceB.claim("event-2", Duration.ofSeconds(30))).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
-	void idIsKeptUnderPrefixForTheWindow() {
+	void completedPushIsKeptUnderPrefixForTheWindow() {
 		RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(this.first, "app1:");
-		deduplicator.firstSeen("event-1", Duration.ofSeconds(90));
+		deduplicator.claim("event-1", Duration.ofSeconds(30));
+		deduplicator.complete("event-1", Duration.ofSeconds(90));
 		StringRedisTemplate redis = new StringRedisTemplate(this.first);
-		assertThat(redis.hasKey("app1:callback:event-1")).isTrue();
+		assertThat(redis.opsForValue().get("app1:callback:event-1")).isEqualTo("done");
 		assertThat(redis.getExpire("app1:callback:event-1", TimeUnit.SECONDS)).isBetween(80L, 90L);
 	}
 
 	@Test
-	void forgottenIdIsFirstSeenAgain() {
+	void releasedClaimCanBeClaimedAgainByAnotherInstance() {
 		RedisCallbackDeduplicator instanceA = new RedisCallbackDeduplicator(this.first, "dingtalk:");
 		RedisCallbackDeduplicator instanceB = new RedisCallbackDeduplicator(this.second, "dingtalk:");
-		assertThat(instanceA.firstSeen("event-1", Duration.ofMinutes(10))).isTrue();
-		instanceA.forget("event-1");
-		assertThat(instanceB.firstSeen("event-1", Duration.ofMinutes(10))).isTrue();
+		assertThat(instanceA.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.CLAIMED);
+		instanceA.release("event-1");
+		assertThat(instanceB.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
-	void whenRedisIsDownEventsAreLetThrough() {
+	void releaseNeverDropsACompletedPush() {
+		RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(this.first, "dingtalk:");
+		deduplicator.claim("event-1", Duration.ofSeconds(30));
+		deduplicator.complete("event-1", Duration.ofMinutes(10));
+		deduplicator.release("event-1");
+		assertThat(deduplicator.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.DONE);
+	}
+
+	@Test
+	void whenRedisIsDownPushesAreLetThrough() {
 		RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(this.first, "dingtalk:");
 		redisServer.stop();
-		assertThat(deduplicator.firstSeen("event-1", Duration.ofMinutes(10))).isTrue();
-		deduplicator.forget("event-1");
+		assertThat(deduplicator.claim("event-1", Duration.ofSeconds(30))).isEqualTo(Claim.CLAIMED);
+		deduplicator.complete("event-1", Duration.ofMinutes(10));
+		deduplicator.release("event-1");
 		redisServer.start();
 	}
 

@@ -79,8 +79,8 @@ class RedisTokenStoreOutageTests {
 		this.store.fetch(KEY, null, RedisTokenStoreTests.counting(fetches, "local", Instant.now()));
 		assertThat(this.store.isShared()).isFalse();
 		redisServer.start();
-		await().atMost(Duration.ofSeconds(10)).until(this.store::isShared);
-		assertThat(output.getOut()).contains("Redis is available again");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.store.isShared() && output.getOut().contains("Redis is available again"));
 		StoredToken shared = this.store.fetch(KEY, null,
 				RedisTokenStoreTests.counting(fetches, "shared", Instant.now()));
 		assertThat(shared.value()).isEqualTo("shared");

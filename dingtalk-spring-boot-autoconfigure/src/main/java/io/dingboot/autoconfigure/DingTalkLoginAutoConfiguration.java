@@ -1,0 +1,101 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.security.authentication.DingTalkUserMapper;
+import io.dingboot.security.config.DingTalkLoginConfigurer;
+import io.dingboot.security.config.DingTalkLoginSettings;
+import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of DingTalk free login (免登) into Spring Security: the
+ * {@link DingTalkLoginSettings} that {@link DingTalkLoginConfigurer} reads, a default
+ * {@link DingTalkUserMapper}, and, with {@code dingtalk.login.enabled=true} and no
+ * {@code SecurityFilterChain} of the application's own, a default chain. It runs before Spring
+ * Boot's default web security so that its chain replaces Boot's, and never one of the application.
+ */
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class },
+		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
+public final class DingTalkLoginAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkLoginSettings dingTalkLoginSettings(DingTalkProperties properties) {
+		DingTalkProperties.Login login = properties.getLogin();
+		String url = login.getProcessingUrl();
+		if (!StringUtils.hasText(url) || !url.startsWith("/") || containsWhitespace(url)) {
+			throw new InvalidDingTalkPropertyException("dingtalk.login.processing-url",
+					"'" + url + "' is not a path starting with '/'", "use a path such as /login/dingtalk");
+		}
+		if (login.isEnabled() && !properties.hasAppCredentials() && !properties.hasCorpCredentials()) {
+			throw new InvalidDingTalkPropertyException("dingtalk.app-key",
+					"is not set but dingtalk.login.enabled is true",
+					"set dingtalk.app-key and dingtalk.app-secret (the app's Client ID and Client Secret), "
+							+ "which free login needs to call DingTalk");
+		}
+		return new DingTalkLoginSettings(url, login.isFetchUserDetails());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkUserMapper dingTalkUserMapper() {
+		return DingTalkUserMapper.defaults();
+	}
+
+	private static boolean containsWhitespace(String text) {
+		return text.chars().anyMatch(Character::isWhitespace);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity")
+	@ConditionalOnBooleanProperty("dingtalk.login.enabled")
+	@ConditionalOnDefaultWebSecurity
+	static class DefaultSecurityFilterChainConfiguration {
+
+		@Bean
+		@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
+		SecurityFilterChain dingTalkSecurityFilterChain(HttpSecurity http, DingTalkLoginSettings settings,
+				DingTalkProperties properties) {
+			DingTalkProperties.Jsapi jsapi = properties.getJsapi();
+			http.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();
+				requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll();
+				requests.requestMatchers(HttpMethod.POST, settings.processingUrl()).permitAll();
+				if (jsapi.isEnabled()) {
+					requests.requestMatchers(HttpMethod.GET, jsapi.getPath()).permitAll();
+				}
+				requests.requestMatchers("/error").permitAll();
+				requests.anyRequest().authenticated();
+			});
+			http.with(DingTalkLoginConfigurer.dingTalkLogin(), Customizer.withDefaults());
+			http.csrf((csrf) -> csrf.spa());
+			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new DingTalkAuthenticationEntryPoint()));
+			http.requestCache((cache) -> cache.disable());
+			http.logout((logout) -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+			return http.build();
+		}
+
+	}
+
+}

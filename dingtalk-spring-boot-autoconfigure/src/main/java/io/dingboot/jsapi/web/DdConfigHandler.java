@@ -1,0 +1,123 @@
+package io.dingboot.jsapi.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dingboot.DingTalkApiException;
+import io.dingboot.jsapi.DdConfig;
+import io.dingboot.jsapi.JsapiSigner;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The dd.config endpoint: {@code GET {path}?url=<page URL>} answers exactly
+ * {@code {agentId, corpId, timeStamp, nonceStr, signature}} for that page. It signs only pages of
+ * an allowed origin, by default the origin of the request itself, so that another site cannot
+ * borrow the app's JSAPI rights. A missing, malformed or foreign {@code url} answers {@code 400}
+ * JSON ({@code invalid_url}, {@code origin_not_allowed}); a ticket that cannot be fetched answers
+ * {@code 503} JSON ({@code dingtalk_unavailable}, with {@code Retry-After} when DingTalk throttles).
+ */
+public final class DdConfigHandler {
+
+	/** Longest accepted page URL. */
+	public static final int MAX_URL_LENGTH = 2048;
+
+	private static final Logger logger = LoggerFactory.getLogger(DdConfigHandler.class);
+
+	private final JsapiSigner signer;
+
+	private final List<PageOrigin> allowedOrigins;
+
+	/**
+	 * Create a handler.
+	 * @param signer the signer
+	 * @param allowedOrigins the origins whose pages may be signed; empty for the request's own origin
+	 */
+	public DdConfigHandler(JsapiSigner signer, List<PageOrigin> allowedOrigins) {
+		Assert.notNull(signer, "'signer' must not be null");
+		Assert.notNull(allowedOrigins, "'allowedOrigins' must not be null");
+		this.signer = signer;
+		this.allowedOrigins = List.copyOf(allowedOrigins);
+	}
+
+	/**
+	 * Answer one dd.config request.
+	 * @param request the request
+	 * @return the answer
+	 */
+	public ServerResponse handle(ServerRequest request) {
+		String url = request.param("url").orElse(null);
+		if (url == null || url.isBlank()) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_url", "The query parameter 'url' is missing");
+		}
+		if (url.length() > MAX_URL_LENGTH) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_url", "'url' is longer than " + MAX_URL_LENGTH + " characters");
+		}
+		PageOrigin origin;
+		try {
+			origin = PageOrigin.parseUrl(url);
+			JsapiSigner.normalizeUrl(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return error(HttpStatus.BAD_REQUEST, "invalid_url", "'url' must be the page's absolute http(s) URL");
+		}
+		if (!isAllowed(origin, request.servletRequest())) {
+			return error(HttpStatus.BAD_REQUEST, "origin_not_allowed",
+					"Pages of " + origin + " may not be signed by this server");
+		}
+		try {
+			DdConfig config = this.signer.sign(url);
+			return ServerResponse.ok()
+				.cacheControl(CacheControl.noStore())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(config);
+		}
+		catch (DingTalkApiException ex) {
+			logger.warn("dd.config could not be signed: {}", ex.getMessage());
+			ServerResponse.BodyBuilder builder = ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE);
+			if (ex.isThrottled()) {
+				builder.header(HttpHeaders.RETRY_AFTER, "1");
+			}
+			return body(builder, "dingtalk_unavailable", "The JSAPI ticket cannot be fetched from DingTalk; try again later");
+		}
+	}
+
+	private boolean isAllowed(PageOrigin origin, HttpServletRequest request) {
+		if (!this.allowedOrigins.isEmpty()) {
+			return this.allowedOrigins.contains(origin);
+		}
+		try {
+			return origin.equals(PageOrigin.of(request.getScheme(), request.getServerName(), request.getServerPort()));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static ServerResponse error(HttpStatus status, String error, String message) {
+		return body(ServerResponse.status(status), error, message);
+	}
+
+	private static ServerResponse body(ServerResponse.BodyBuilder builder, String error, String message) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("error", error);
+		body.put("message", message);
+		return builder.cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	@Override
+	public String toString() {
+		return "DdConfigHandler{allowedOrigins=" + this.allowedOrigins + "}";
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.dingboot.security.authentication;
+
+import io.dingboot.DingTalkApiException;
+import io.dingboot.user.UserApi;
+import io.dingboot.user.UserInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.Assert;
+
+/**
+ * Authenticates a {@link DingTalkAuthenticationToken} carrying a free-login code: the code goes to
+ * {@code getuserinfo} exactly once, the user's details are fetched when asked for, and the
+ * {@link DingTalkUserMapper} makes the result. Servlet-free.
+ * <p>
+ * Failures are Spring Security's standard exceptions, so the standard authentication events are
+ * published: an unknown, used or expired code (40078, 40029) is a {@link BadCredentialsException};
+ * any other DingTalk failure an {@link AuthenticationServiceException} whose cause is the
+ * {@link DingTalkApiException}. When the details cannot be fetched after the code was accepted, the
+ * user logs in with what {@code getuserinfo} said (the code cannot be used again).
+ */
+public final class DingTalkAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Logger logger = LoggerFactory.getLogger(DingTalkAuthenticationProvider.class);
+
+	private final UserApi userApi;
+
+	private final DingTalkUserMapper userMapper;
+
+	private final boolean fetchUserDetails;
+
+	/**
+	 * Create a provider.
+	 * @param userApi the user API
+	 * @param userMapper the mapper of logged-in users
+	 * @param fetchUserDetails whether to fetch {@code /topapi/v2/user/get} after the code is accepted
+	 */
+	public DingTalkAuthenticationProvider(UserApi userApi, DingTalkUserMapper userMapper, boolean fetchUserDetails) {
+		Assert.notNull(userApi, "'userApi' must not be null");
+		Assert.notNull(userMapper, "'userMapper' must not be null");
+		this.userApi = userApi;
+		this.userMapper = userMapper;
+		this.fetchUserDetails = fetchUserDetails;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		DingTalkAuthenticationToken request = (DingTalkAuthenticationToken) authentication;
+		Object code = request.getCredentials();
+		if (!(code instanceof String text) || text.isEmpty()) {
+			throw new BadCredentialsException("The DingTalk login request has no auth code");
+		}
+		DingTalkUser user = DingTalkUser.of(userInfo(text));
+		if (this.fetchUserDetails) {
+			user = withDetails(user);
+		}
+		DingTalkAuthenticationToken result = map(user);
+		result.setDetails(request.getDetails());
+		return result;
+	}
+
+	private UserInfo userInfo(String code) {
+		try {
+			return this.userApi.getUserInfo(code);
+		}
+		catch (DingTalkApiException ex) {
+			throw translate(ex);
+		}
+	}
+
+	private DingTalkUser withDetails(DingTalkUser user) {
+		try {
+			return user.withDetails(this.userApi.get(user.getUserid()));
+		}
+		catch (DingTalkApiException ex) {
+			logger.warn("DingTalk user {} logs in without details: {}", user.getUserid(), ex.getMessage());
+			return user;
+		}
+	}
+
+	private DingTalkAuthenticationToken map(DingTalkUser user) {
+		DingTalkAuthenticationToken result;
+		try {
+			result = this.userMapper.map(user);
+		}
+		catch (AuthenticationException ex) {
+			logger.debug("The application refused DingTalk user {}: {}", user.getUserid(), ex.getMessage());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new AuthenticationServiceException("The DingTalk user mapper failed", ex);
+		}
+		if (result == null || !result.isAuthenticated()) {
+			throw new BadCredentialsException("The application refused DingTalk user " + user.getUserid());
+		}
+		return result;
+	}
+
+	private static AuthenticationException translate(DingTalkApiException ex) {
+		int code = ex.getEffectiveCode();
+		if (code == 40078 || code == 40029) {
+			logger.debug("DingTalk refused a free-login code: {}", ex.getMessage());
+			return new BadCredentialsException("The DingTalk auth code is unknown, used or expired", ex);
+		}
+		logger.warn("DingTalk free login failed: {}", ex.getMessage());
+		return new AuthenticationServiceException("DingTalk could not check the auth code", ex);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return DingTalkAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkAuthenticationProvider{fetchUserDetails=" + this.fetchUserDetails + "}";
+	}
+
+}

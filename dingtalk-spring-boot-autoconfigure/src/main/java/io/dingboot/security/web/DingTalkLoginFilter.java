@@ -1,0 +1,104 @@
+package io.dingboot.security.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.dingboot.security.authentication.DingTalkAuthenticationToken;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Takes the free-login (免登) code of a {@code POST} to the processing URL, as form field
+ * {@code code} or JSON {@code {"code":"..."}}, checks its shape without calling DingTalk, and hands
+ * a {@link DingTalkAuthenticationToken} to the {@code AuthenticationManager}. Session fixation
+ * protection, saving the context and the answers are the base class's and its handlers' work.
+ */
+public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingFilter {
+
+	/** Default processing URL. */
+	public static final String DEFAULT_PROCESSING_URL = "/login/dingtalk";
+
+	/** Longest accepted auth code. */
+	public static final int MAX_CODE_LENGTH = 128;
+
+	private static final int MAX_BODY_BYTES = 4096;
+
+	/**
+	 * Create a filter for {@code POST processingUrl}.
+	 * @param processingUrl the processing URL
+	 */
+	public DingTalkLoginFilter(String processingUrl) {
+		this(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, processingUrl));
+	}
+
+	/**
+	 * Create a filter for the requests {@code matcher} selects.
+	 * @param matcher the login requests
+	 */
+	public DingTalkLoginFilter(RequestMatcher matcher) {
+		super(matcher);
+	}
+
+	@Override
+	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
+			throws AuthenticationException, IOException {
+		String code = check(JsonAnswers.isJson(request.getContentType()) ? codeFromJson(request)
+				: request.getParameter("code"));
+		DingTalkAuthenticationToken token = DingTalkAuthenticationToken.unauthenticated(code);
+		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
+		return getAuthenticationManager().authenticate(token);
+	}
+
+	private static String codeFromJson(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw new InvalidDingTalkLoginRequestException("The login body is too large");
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			throw new InvalidDingTalkLoginRequestException("The login body is too large");
+		}
+		JsonNode json;
+		try {
+			json = JsonAnswers.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidDingTalkLoginRequestException("The login body is not JSON");
+		}
+		JsonNode code = (json != null && json.isObject()) ? json.get("code") : null;
+		if (code != null && !code.isNull() && !code.isString()) {
+			throw new InvalidDingTalkLoginRequestException("'code' must be a string");
+		}
+		return (code != null && code.isString()) ? code.asString() : null;
+	}
+
+	static String check(String code) {
+		if (code == null || code.isEmpty()) {
+			throw new InvalidDingTalkLoginRequestException("The DingTalk auth code is missing: send 'code'");
+		}
+		if (code.length() > MAX_CODE_LENGTH) {
+			throw new InvalidDingTalkLoginRequestException(
+					"The DingTalk auth code is longer than " + MAX_CODE_LENGTH + " characters");
+		}
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (c <= 0x20 || c >= 0x7F) {
+				throw new InvalidDingTalkLoginRequestException(
+						"The DingTalk auth code must be printable ASCII without spaces");
+			}
+		}
+		return code;
+	}
+
+}

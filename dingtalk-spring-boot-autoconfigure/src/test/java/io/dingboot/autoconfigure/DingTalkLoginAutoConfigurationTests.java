@@ -1,0 +1,143 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.security.authentication.DingTalkUserMapper;
+import io.dingboot.security.config.DingTalkLoginSettings;
+import io.dingboot.security.web.DingTalkLoginFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DingTalkLoginAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+				DingTalkLoginAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s");
+
+	@Test
+	void whenLoginIsOffThenSettingsAndMapperExistButBootKeepsItsDefaultChain() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(DingTalkLoginSettings.class)
+				.hasSingleBean(DingTalkUserMapper.class)
+				.hasSingleBean(SecurityFilterChain.class)
+				.doesNotHaveBean("dingTalkSecurityFilterChain");
+			assertThat(context.getBean(DingTalkLoginSettings.class)).isEqualTo(DingTalkLoginSettings.DEFAULTS);
+			assertThat(hasLoginFilter(context.getBean(SecurityFilterChain.class))).isFalse();
+		});
+	}
+
+	@Test
+	void whenLoginIsOnThenDingTalkChainReplacesBootsDefault() {
+		this.runner.withPropertyValues("dingtalk.login.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class).hasBean("dingTalkSecurityFilterChain");
+			assertThat(hasLoginFilter(context.getBean(SecurityFilterChain.class))).isTrue();
+		});
+	}
+
+	@Test
+	void whenLoginIsOnAndApplicationHasAChainThenItIsKeptAndNoneIsAdded() {
+		this.runner.withPropertyValues("dingtalk.login.enabled=true")
+			.withUserConfiguration(UserChain.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class).hasBean("userChain");
+				assertThat(context).doesNotHaveBean("dingTalkSecurityFilterChain");
+			});
+	}
+
+	@Test
+	void propertiesBecomeTheConfigurersSettings() {
+		this.runner.withPropertyValues("dingtalk.login.processing-url=/auth/ding", "dingtalk.login.fetch-user-details=false")
+			.run((context) -> assertThat(context.getBean(DingTalkLoginSettings.class))
+				.isEqualTo(new DingTalkLoginSettings("/auth/ding", false)));
+	}
+
+	@Test
+	void userMapperWins() {
+		this.runner.withUserConfiguration(UserMapper.class)
+			.run((context) -> assertThat(context.getBean(DingTalkUserMapper.class)).isSameAs(context.getBean("myMapper")));
+	}
+
+	@Test
+	void withoutSpringSecurityThenNothingIsConfigured() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpSecurity.class))
+			.withPropertyValues("dingtalk.login.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(DingTalkLoginSettings.class)
+				.doesNotHaveBean(DingTalkUserMapper.class));
+	}
+
+	@Test
+	void outsideAServletWebApplicationThenNothingIsConfigured() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+					DingTalkLoginAutoConfiguration.class))
+			.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.login.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DingTalkLoginSettings.class));
+	}
+
+	@Test
+	void whenLoginIsOnWithoutCredentialsThenFailsNamingAppKey() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+					DingTalkLoginAutoConfiguration.class, SecurityAutoConfiguration.class,
+					ServletWebSecurityAutoConfiguration.class))
+			.withPropertyValues("dingtalk.login.enabled=true")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction()).contains("'dingtalk.app-key'"));
+	}
+
+	@Test
+	void whenProcessingUrlIsNotAPathThenFailsNamingIt() {
+		this.runner.withPropertyValues("dingtalk.login.processing-url=login/dingtalk")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
+				.contains("'dingtalk.login.processing-url'"));
+	}
+
+	private static boolean hasLoginFilter(SecurityFilterChain chain) {
+		return chain.getFilters().stream().anyMatch(DingTalkLoginFilter.class::isInstance);
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		assertThat(failure).isNotNull();
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof InvalidDingTalkPropertyException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).isNotNull();
+		return new InvalidDingTalkPropertyFailureAnalyzer().analyze(failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserChain {
+
+		@Bean
+		SecurityFilterChain userChain(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserMapper {
+
+		@Bean
+		DingTalkUserMapper myMapper() {
+			return DingTalkUserMapper.defaults();
+		}
+
+	}
+
+}

@@ -4,16 +4,19 @@ import java.util.List;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.department.DepartmentApi;
+import io.dingboot.security.authentication.DingTalkUser;
 import io.dingboot.user.User;
 import io.dingboot.user.UserApi;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/me}: who the logged-in user is — name, avatar, departments with their names,
- * and whether the user is an admin or the boss.
+ * {@code GET /api/me}: who the logged-in {@link DingTalkUser} is — name, avatar, title, departments
+ * with their names (from {@link DepartmentApi#get(long)}), and whether the user is an admin or the
+ * boss. Login stores these details in the session; when DingTalk could not give them at login they
+ * are fetched now.
  */
 @RestController
 class MeController {
@@ -28,12 +31,19 @@ class MeController {
 	}
 
 	@GetMapping("/api/me")
-	Me me(Authentication authentication) {
-		User user = this.users.get(authentication.getName());
-		List<Long> deptIds = (user.deptIdList() != null) ? user.deptIdList() : List.of();
-		List<DepartmentRef> departments = deptIds.stream().map(this::department).toList();
-		return new Me(user.userid(), user.name(), user.avatar(), user.title(), departments, user.admin(),
-				user.boss());
+	Me me(@AuthenticationPrincipal DingTalkUser user) {
+		if (!user.isDetailsFetched()) {
+			User details = this.users.get(user.getUserid());
+			return new Me(details.userid(), details.name(), details.avatar(), details.title(),
+					departments((details.deptIdList() != null) ? details.deptIdList() : List.of()),
+					user.isAdmin() || details.admin(), details.boss());
+		}
+		return new Me(user.getUserid(), user.getDisplayName(), user.getAvatar(), user.getTitle(),
+				departments(user.getDeptIds()), user.isAdmin(), user.isBoss());
+	}
+
+	private List<DepartmentRef> departments(List<Long> ids) {
+		return ids.stream().map(this::department).toList();
 	}
 
 	private DepartmentRef department(long id) {

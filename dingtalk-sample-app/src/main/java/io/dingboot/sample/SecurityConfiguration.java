@@ -3,6 +3,8 @@ package io.dingboot.sample;
 import java.io.IOException;
 
 import io.dingboot.autoconfigure.DingTalkProperties;
+import io.dingboot.security.config.DingTalkLoginConfigurer;
+import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -19,36 +21,43 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static org.springframework.security.config.Customizer.withDefaults;
+
 /**
  * The sample's security: DingTalk free login, a CSRF token in the {@code XSRF-TOKEN} cookie for
- * the page's script, the page and the pre-login endpoints open, {@code /api/**} for logged-in
- * users (401 JSON otherwise).
+ * the page's script, the page and what it needs before login open ({@code /api/mode}, the
+ * dd.config endpoint and, in demo mode, the demo users and auth codes), everything else for
+ * logged-in users only ({@code 401} JSON otherwise). The callback endpoint has DingBoot's own
+ * chain, authenticated by its signature.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http, DingTalkProperties properties) {
+		http.with(DingTalkLoginConfigurer.dingTalkLogin(), withDefaults());
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/api/mode", "/demo/auth-code", "/demo/users").permitAll()
-			.requestMatchers(properties.getJsapi().getPath(), properties.getLogin().getProcessingUrl()).permitAll()
-			.anyRequest().authenticated());
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/api/mode",
+					"/demo/users", properties.getJsapi().getPath())
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/demo/auth-code")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
 		http.csrf((csrf) -> csrf.spa());
 		http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
-		http.logout((logout) -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler()));
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
-			response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getWriter()
-				.write("{\"error\":\"unauthorized\",\"message\":\"Log in with DingTalk first\"}");
-		}));
+		http.logout((logout) -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new DingTalkAuthenticationEntryPoint()));
 		return http.build();
 	}
 
 	/**
 	 * Loads the deferred CSRF token on every request so that the cookie repository writes the
-	 * {@code XSRF-TOKEN} cookie the page's script sends back as {@code X-XSRF-TOKEN}.
+	 * {@code XSRF-TOKEN} cookie the page's script sends back as {@code X-XSRF-TOKEN}, also right
+	 * after login has replaced the token.
 	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
 

@@ -54,12 +54,12 @@ class SampleAppDemoModeTests {
 
 	@Test
 	void pageIsServedWithoutLoginAndLoadsNothingFromOtherHosts() {
-		Response page = this.http.get("/");
+		Response page = this.http.getPage("/");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"user-picker\"", "id=\"login-button\"", "src=\"app.js\"")
 			.doesNotContain("alicdn", "src=\"http", "href=\"http");
-		assertThat(this.http.get("/app.js").status()).isEqualTo(200);
-		assertThat(this.http.get("/app.css").status()).isEqualTo(200);
+		assertThat(this.http.getPage("/app.js").status()).isEqualTo(200);
+		assertThat(this.http.getPage("/app.css").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class SampleAppDemoModeTests {
 		Response me = this.http.get("/api/me");
 		assertThat(me.status()).isEqualTo(401);
 		assertThat(me.contentType()).startsWith("application/json");
-		assertThat(me.json().path("error").asString()).isEqualTo("unauthorized");
+		assertThat(me.json().path("error").asString()).isEqualTo("unauthenticated");
 	}
 
 	@Test
@@ -115,11 +115,12 @@ class SampleAppDemoModeTests {
 
 	@Test
 	void ddConfigIsSignedWithTheFakesTicket() {
-		Response config = this.http.get("/dingtalk/jsapi/config?url=http%3A%2F%2F127.0.0.1%2F");
+		Response config = this.http.get("/dingtalk/jsapi/config?url=http%3A%2F%2F127.0.0.1%3A" + this.port + "%2F");
 		assertThat(config.status()).isEqualTo(200);
 		assertThat(config.json().path("corpId").asString()).isEqualTo("dingdemocorp");
 		assertThat(config.json().path("agentId").asString()).isEqualTo("100001");
 		assertThat(config.json().path("signature").asString()).matches("[0-9a-f]{40}");
+		assertThat(this.http.get("/dingtalk/jsapi/config?url=https%3A%2F%2Fevil.example%2F").status()).isEqualTo(400);
 	}
 
 	@Test

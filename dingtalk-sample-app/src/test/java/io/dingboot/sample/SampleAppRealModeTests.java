@@ -69,8 +69,9 @@ class SampleAppRealModeTests {
 	void demoEndpointsDoNotExist() {
 		SampleHttp http = new SampleHttp(this.port);
 		http.ensureCsrfToken();
-		assertThat(http.get("/demo/users").status()).isEqualTo(401);
-		assertThat(http.post("/demo/auth-code?userid=alice", null).status()).isEqualTo(401);
+		assertThat(http.get("/demo/users").status()).isEqualTo(404);
+		assertThat(http.post("/demo/auth-code?userid=alice", null).status()).isEqualTo(404);
+		assertThat(http.get("/demo/inbox").status()).isEqualTo(401);
 		http.login(dingTalk.issueAuthCode("alice"));
 		assertThat(http.get("/demo/users").status()).isEqualTo(404);
 		assertThat(http.get("/demo/inbox").status()).isEqualTo(404);
@@ -97,7 +98,7 @@ class SampleAppRealModeTests {
 
 	@Test
 	void pageLoadsTheDingTalkJsapiOnlyInRealMode() {
-		Response script = new SampleHttp(this.port).get("/app.js");
+		Response script = new SampleHttp(this.port).getPage("/app.js");
 		assertThat(script.body()).contains("https://g.alicdn.com/dingding/dingtalk-jsapi/2.10.3/dingtalk.open.js",
 				"dd.runtime.permission.requestAuthCode", "corpId: mode.corpId");
 	}

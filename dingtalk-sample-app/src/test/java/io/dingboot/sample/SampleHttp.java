@@ -39,6 +39,19 @@ final class SampleHttp {
 		return send(request(path).GET().build());
 	}
 
+	/**
+	 * Get a page or static file as a browser navigation does ({@code Accept: text/html,...}).
+	 * @param path the path
+	 * @return the answer
+	 */
+	Response getPage(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Accept", "text/html,*/*;q=0.8")
+			.GET()
+			.build());
+	}
+
 	Response post(String path, String jsonBody) {
 		return post(path, jsonBody, true);
 	}

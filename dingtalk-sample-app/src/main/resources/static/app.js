@@ -150,7 +150,7 @@
 				api('GET', '/api/departments/' + current.id + '/children'),
 				api('GET', '/api/departments/' + current.id + '/users')]);
 			$('dept-children').replaceChildren(...children.map((dept) => {
-				const link = el('a', { href: '#', textContent: '📁 ' + dept.name });
+				const link = el('a', { href: '#', textContent: '▸ ' + dept.name });
 				link.addEventListener('click', (event) => {
 					event.preventDefault();
 					browse(path.concat([{ id: dept.id, name: dept.name }]));

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import io.dingboot.test.FakeDingTalk;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +49,6 @@ class SampleAppBrowserTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static ChromeDriverService service;
-
 	@LocalServerPort
 	int port;
 
@@ -63,7 +60,7 @@ class SampleAppBrowserTests {
 	private WebDriver driver;
 
 	@BeforeAll
-	static void startDriverService() throws IOException {
+	static void chromiumIsInstalled() {
 		for (String executable : new String[] { CHROMIUM, CHROMEDRIVER }) {
 			if (!Files.isExecutable(Path.of(executable))) {
 				fail(executable + " is missing: run `bash scripts/test.sh`, which installs the Debian packages "
@@ -71,17 +68,6 @@ class SampleAppBrowserTests {
 			}
 		}
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		service.start();
-	}
-
-	@AfterAll
-	static void stopDriverService() {
-		if (service != null) {
-			service.stop();
-		}
 	}
 
 	@BeforeEach
@@ -93,6 +79,11 @@ class SampleAppBrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--no-first-run",
 				"--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + this.profile);
+		// a service of its own per browser: quitting the driver stops its service
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
 		this.driver = new ChromeDriver(service, options);
 	}
 

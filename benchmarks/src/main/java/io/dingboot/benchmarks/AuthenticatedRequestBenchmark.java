@@ -57,8 +57,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
 public class AuthenticatedRequestBenchmark {

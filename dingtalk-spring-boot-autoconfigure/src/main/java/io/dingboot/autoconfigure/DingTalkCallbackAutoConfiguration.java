@@ -44,7 +44,8 @@ import org.springframework.util.StringUtils;
  * DingTalk reach it without login or CSRF token (when Spring Security is present), and the client
  * for failed pushes (when credentials are set).
  */
-@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class,
+		DingTalkLoginAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty("dingtalk.callback.enabled")

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.http.DingTalkTransport;
+import io.dingboot.metrics.DingTalkLoginMetricsListener;
 import io.dingboot.metrics.DingTalkMeters;
 import io.dingboot.token.TokenCache;
 import io.dingboot.token.TokenStore;
@@ -55,6 +56,18 @@ public final class DingTalkMetricsAutoConfiguration {
 	CallbackObserver dingTalkCallbackMetricsObserver(DingTalkMeters meters) {
 		return (outcome) -> meters.callbackEvent((outcome.eventType() != null) ? outcome.eventType() : "unknown",
 				outcome.status().name().toLowerCase(Locale.ROOT));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.authentication.event.AbstractAuthenticationEvent")
+	static class LoginMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DingTalkLoginMetricsListener dingTalkLoginMetricsListener(DingTalkMeters meters) {
+			return new DingTalkLoginMetricsListener(meters);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,8 @@ import org.springframework.util.StringUtils;
  */
 final class DingTalkPropertiesValidator implements InitializingBean, BeanClassLoaderAware {
 
+	static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
+
 	static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
 	private final ObjectProvider<DingTalkProperties> properties;
@@ -52,6 +54,11 @@ final class DingTalkPropertiesValidator implements InitializingBean, BeanClassLo
 					"is shorter than dingtalk.retry.initial-backoff", "make it at least as long as the initial backoff");
 		}
 		positive("dingtalk.token.refresh-margin", properties.getToken().getRefreshMargin());
+		if (properties.getLogin().isEnabled() && !ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
+			throw new InvalidDingTalkPropertyException("dingtalk.login.enabled",
+					"is true but Spring Security is not on the classpath",
+					"add spring-boot-starter-security, or set dingtalk.login.enabled=false");
+		}
 		if (properties.getToken().getStore() == DingTalkProperties.Token.Store.REDIS
 				&& !ClassUtils.isPresent(REDIS_CONNECTION_FACTORY, classLoader)) {
 			throw new InvalidDingTalkPropertyException("dingtalk.token.store",

@@ -134,6 +134,12 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
+	void loginEnabledWithoutSpringSecurityFailsNamingTheProperty() {
+		assertFailure(this.withApp.withPropertyValues("dingtalk.login.enabled=true")
+			.withClassLoader(new FilteredClassLoader("org.springframework.security")), "dingtalk.login.enabled");
+	}
+
+	@Test
 	void badRetryAttemptsFailNamingTheProperty() {
 		assertFailure(this.withApp.withPropertyValues("dingtalk.retry.max-attempts=0"), "dingtalk.retry.max-attempts");
 	}

@@ -49,6 +49,20 @@ class DingTalkLoginAutoConfigurationTests {
 	}
 
 	@Test
+	void whenLoginAndCallbacksAreOnThenBothChainsExistAndCallbacksComeFirst() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkCallbackAutoConfiguration.class))
+			.withPropertyValues("dingtalk.login.enabled=true", "dingtalk.callback.enabled=true",
+					"dingtalk.callback.token=123456",
+					"dingtalk.callback.aes-key=1234567890123456789012345678901234567890123")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean("dingTalkSecurityFilterChain")
+					.hasBean("dingTalkCallbackSecurityFilterChain");
+				assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+			});
+	}
+
+	@Test
 	void whenLoginIsOnAndApplicationHasAChainThenItIsKeptAndNoneIsAdded() {
 		this.runner.withPropertyValues("dingtalk.login.enabled=true")
 			.withUserConfiguration(UserChain.class)

@@ -28,6 +28,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import io.dingboot.callback.CallbackDispatcher;
+import io.dingboot.security.authentication.DingTalkAuthenticationToken;
+import io.dingboot.security.authentication.DingTalkUser;
+import io.dingboot.security.authentication.DingTalkUserMapper;
+import io.micrometer.core.instrument.Tag;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +98,30 @@ class DingTalkMetricsAutoConfigurationTests {
 				assertThat(registry.get("dingtalk.callback.events").tag("type", "org_dept_create")
 					.tag("outcome", "duplicate").counter().count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void loginAttemptsAreCountedFromSecurityEventsWithoutUserOrCode() {
+		this.runner.run((context) -> {
+			DingTalkUser user = DingTalkUser.of("user-007", "张三");
+			DingTalkAuthenticationToken loggedIn = DingTalkAuthenticationToken.authenticated(user,
+					DingTalkUserMapper.defaultAuthorities(user));
+			DingTalkAuthenticationToken attempt = DingTalkAuthenticationToken.unauthenticated("code-secret-1");
+			context.publishEvent(new AuthenticationSuccessEvent(loggedIn));
+			context.publishEvent(new AuthenticationFailureBadCredentialsEvent(attempt,
+					new BadCredentialsException("invalid_code")));
+			context.publishEvent(new AuthenticationFailureServiceExceptionEvent(attempt,
+					new AuthenticationServiceException("down")));
+			context.publishEvent(new AuthenticationSuccessEvent(new TestingAuthenticationToken("other", "pw")));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "invalid_code").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "unavailable").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.getMeters().stream().flatMap((meter) -> meter.getId().getTags().stream())
+				.map(Tag::getValue)).doesNotContain("user-007", "code-secret-1");
+		});
 	}
 
 	@Test

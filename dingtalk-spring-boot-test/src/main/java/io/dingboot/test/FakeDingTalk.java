@@ -217,6 +217,37 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
+	 * Push an event to an application's callback URL the way DingTalk does: encrypt
+	 * {@code eventJson} for {@code ownerKey}, sign it with {@code token}, and {@code POST}
+	 * <code>{"encrypt":...}</code> with {@code msg_signature}, {@code timestamp} (milliseconds, from
+	 * the fake's clock) and {@code nonce} in the query. Needs DingBoot's callback classes
+	 * ({@code dingtalk-spring-boot-autoconfigure}) on the class path.
+	 * <pre class="code">
+	 * CallbackPushResult result = fake.pushEvent(baseUrl + "/dingtalk/callback", token, aesKey,
+	 *         fake.organization().app().appKey(),
+	 *         "{\"EventType\":\"user_add_org\",\"userId\":[\"zhangsan\"],\"eventId\":\"e1\"}");
+	 * assertThat(result.isSuccess()).isTrue();
+	 * </pre>
+	 * @param callbackUrl the application's callback URL, e.g.
+	 * {@code http://127.0.0.1:8080/dingtalk/callback}
+	 * @param token the callback token ({@code dingtalk.callback.token})
+	 * @param aesKey the 43-character EncodingAESKey ({@code dingtalk.callback.aes-key})
+	 * @param ownerKey the key the event is encrypted for: the app key for events subscribed in the
+	 * developer console, the corp id for callbacks registered by API
+	 * @param eventJson the decrypted event, e.g. <code>{"EventType":"user_add_org",...}</code>
+	 * @return the HTTP status, the raw answer and the decrypted reply
+	 */
+	public CallbackPushResult pushEvent(String callbackUrl, String token, String aesKey, String ownerKey,
+			String eventJson) {
+		Objects.requireNonNull(callbackUrl, "callbackUrl");
+		Objects.requireNonNull(token, "token");
+		Objects.requireNonNull(aesKey, "aesKey");
+		Objects.requireNonNull(ownerKey, "ownerKey");
+		Objects.requireNonNull(eventJson, "eventJson");
+		return CallbackPush.push(this.state.clock, callbackUrl, token, aesKey, ownerKey, eventJson);
+	}
+
+	/**
 	 * How many times {@code /gettoken} was called, whatever the answer.
 	 * @return the count
 	 */

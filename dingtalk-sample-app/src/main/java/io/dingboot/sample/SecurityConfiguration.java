@@ -1,0 +1,48 @@
+package io.dingboot.sample;
+
+import io.dingboot.autoconfigure.DingTalkProperties;
+import io.dingboot.security.config.DingTalkLoginConfigurer;
+import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * The sample's security: DingTalk free login, a CSRF token in the {@code XSRF-TOKEN} cookie for
+ * the page's script, the page and what it needs before login open ({@code /api/mode}, the
+ * dd.config endpoint and, in demo mode, the demo users and auth codes), everything else for
+ * logged-in users only ({@code 401} JSON otherwise). The callback endpoint has DingBoot's own
+ * chain, authenticated by its signature.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http, DingTalkProperties properties) {
+		http.with(DingTalkLoginConfigurer.dingTalkLogin(), withDefaults());
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/api/mode",
+					"/demo/users", properties.getJsapi().getPath())
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/demo/auth-code")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.csrf((csrf) -> csrf.spa());
+		http.logout((logout) -> logout
+			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new DingTalkAuthenticationEntryPoint()));
+		return http.build();
+	}
+
+}

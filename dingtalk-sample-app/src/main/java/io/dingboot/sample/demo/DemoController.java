@@ -1,0 +1,157 @@
+package io.dingboot.sample.demo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.dingboot.autoconfigure.DingTalkProperties;
+import io.dingboot.test.CallbackPushResult;
+import io.dingboot.test.FakeDepartment;
+import io.dingboot.test.FakeDingTalk;
+import io.dingboot.test.FakeOrganization;
+import io.dingboot.test.FakeUser;
+import io.dingboot.test.SentMessage;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Endpoints that exist only in demo mode: the people to pick, a free-login code from the fake
+ * (what the DingTalk client would hand the page), the fake's inbox of work notifications, and a
+ * contact event the fake pushes to the app's own callback endpoint.
+ */
+@RestController
+@RequestMapping("/demo")
+@ConditionalOnProperty(DemoModeInitializer.DEMO_PROPERTY)
+class DemoController {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final List<String> EVENT_TYPES = List.of("user_add_org", "user_modify_org", "user_leave_org",
+			"org_dept_create", "org_dept_modify");
+
+	private final FakeDingTalk fake;
+
+	private final DingTalkProperties properties;
+
+	DemoController(FakeDingTalk fake, DingTalkProperties properties) {
+		this.fake = fake;
+		this.properties = properties;
+	}
+
+	@GetMapping("/users")
+	List<DemoUser> users() {
+		FakeOrganization organization = this.fake.organization();
+		return organization.users().stream().map((user) -> DemoUser.of(user, organization)).toList();
+	}
+
+	@PostMapping("/auth-code")
+	ResponseEntity<Map<String, String>> authCode(@RequestParam String userid) {
+		if (this.fake.organization().user(userid).isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Map.of("error", "unknown_user", "message", "No demo user '" + userid + "'"));
+		}
+		return ResponseEntity.ok(Map.of("code", this.fake.issueAuthCode(userid)));
+	}
+
+	@GetMapping("/inbox")
+	List<InboxItem> inbox() {
+		List<SentMessage> messages = new ArrayList<>(this.fake.sentMessages());
+		Collections.reverse(messages);
+		return messages.stream().limit(50).map(this::item).toList();
+	}
+
+	/**
+	 * Make the fake push a contact event to this app's own callback endpoint, as DingTalk would.
+	 * @param type the event type, {@code user_add_org} by default
+	 * @param userid the user the event is about, a random demo user by default
+	 * @param request the current request (for the local port)
+	 * @return what the callback endpoint answered
+	 */
+	@PostMapping("/events")
+	ResponseEntity<Map<String, Object>> pushEvent(@RequestParam(defaultValue = "user_add_org") String type,
+			@RequestParam(required = false) String userid, HttpServletRequest request) {
+		DingTalkProperties.Callback callback = this.properties.getCallback();
+		if (!callback.isEnabled()) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Map.of("error", "callback_disabled", "message", "dingtalk.callback.enabled is false"));
+		}
+		if (!EVENT_TYPES.contains(type)) {
+			return ResponseEntity.badRequest()
+				.body(Map.of("error", "invalid_request", "message", "type must be one of " + EVENT_TYPES));
+		}
+		FakeOrganization organization = this.fake.organization();
+		List<FakeUser> users = organization.users();
+		FakeUser user = (userid != null) ? organization.user(userid).orElse(null)
+				: users.get(ThreadLocalRandom.current().nextInt(users.size()));
+		if (user == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Map.of("error", "unknown_user", "message", "No demo user '" + userid + "'"));
+		}
+		String eventId = UUID.randomUUID().toString().replace("-", "");
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("EventType", type);
+		event.put("EventTime", System.currentTimeMillis());
+		event.put("CorpId", organization.app().corpId());
+		event.put("eventId", eventId);
+		if (type.startsWith("user_")) {
+			event.put("userId", List.of(user.userid()));
+		}
+		else {
+			event.put("deptId", List.of(user.deptIds().get(0)));
+		}
+		String url = "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + callback.getPath();
+		CallbackPushResult result = this.fake.pushEvent(url, callback.getToken(), callback.getAesKey(),
+				organization.app().appKey(), json.writeValueAsString(event));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("eventId", eventId);
+		body.put("eventType", type);
+		body.put("status", result.status());
+		body.put("success", result.isSuccess());
+		return ResponseEntity.status(result.isSuccess() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(body);
+	}
+
+	private InboxItem item(SentMessage message) {
+		FakeOrganization organization = this.fake.organization();
+		List<String> names = message.recipients()
+			.stream()
+			.map((userid) -> organization.user(userid).map(FakeUser::name).orElse(userid))
+			.toList();
+		String title = message.msg().path(message.msgType()).path("title").asString("");
+		return new InboxItem(message.taskId(), message.msgType(), message.recipients(), names, title, message.text(),
+				message.sentAt(), message.recalled());
+	}
+
+	record DemoUser(String userid, String name, String title, String avatar, List<String> departments, boolean admin,
+			boolean boss) {
+
+		static DemoUser of(FakeUser user, FakeOrganization organization) {
+			List<String> departments = user.deptIds()
+				.stream()
+				.map((id) -> organization.department(id).map(FakeDepartment::name).orElse(String.valueOf(id)))
+				.toList();
+			return new DemoUser(user.userid(), user.name(), user.title(), user.avatar(), departments, user.admin(),
+					user.boss());
+		}
+
+	}
+
+	record InboxItem(long taskId, String msgType, List<String> recipients, List<String> recipientNames, String title,
+			String text, Instant sentAt, boolean recalled) {
+
+	}
+
+}

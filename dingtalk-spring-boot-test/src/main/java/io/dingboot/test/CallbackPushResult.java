@@ -1,0 +1,22 @@
+package io.dingboot.test;
+
+/**
+ * What a callback URL answered to {@link FakeDingTalk#pushEvent}.
+ *
+ * @param status the HTTP status
+ * @param body the raw answer
+ * @param reply the decrypted reply (normally {@code success}) when the answer carried an
+ * {@code encrypt} whose {@code msg_signature} verified and whose owner key matched, otherwise
+ * {@code null}
+ */
+public record CallbackPushResult(int status, String body, String reply) {
+
+	/**
+	 * Whether the receiver accepted the event: HTTP 200 with the encrypted {@code success}.
+	 * @return whether the push succeeded as DingTalk judges it
+	 */
+	public boolean isSuccess() {
+		return this.status == 200 && "success".equals(this.reply);
+	}
+
+}

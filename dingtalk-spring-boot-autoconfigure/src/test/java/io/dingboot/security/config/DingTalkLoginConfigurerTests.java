@@ -27,6 +27,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,7 +85,7 @@ class DingTalkLoginConfigurerTests {
 		MockHttpSession session = new MockHttpSession();
 		String before = session.getId();
 		MvcResult result = this.mvc
-			.perform(post("/auth/dingtalk").session(session).with(csrf())
+			.perform(post("/auth/dingtalk").session(session).with(sessionCookie(session)).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"code\":\"good-code\"}"))
 			.andExpect(status().isOk())
@@ -100,6 +101,18 @@ class DingTalkLoginConfigurerTests {
 			.andExpect(content().string("zhangsan"));
 		assertThat(dingTalk.getUserInfoCalls()).isEqualTo(1);
 		assertThat(dingTalk.userGetCalls()).isZero();
+	}
+
+	/**
+	 * What a browser's session cookie gives a real request: a requested session id that is valid
+	 * (Spring Security changes the id of such a session only).
+	 */
+	private static RequestPostProcessor sessionCookie(MockHttpSession session) {
+		return (request) -> {
+			request.setRequestedSessionId(session.getId());
+			request.setRequestedSessionIdValid(true);
+			return request;
+		};
 	}
 
 	@Test

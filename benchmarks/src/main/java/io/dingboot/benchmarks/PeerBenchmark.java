@@ -18,15 +18,15 @@ import com.dingtalk.api.DefaultDingTalkClient;
 import com.dingtalk.api.request.OapiV2DepartmentListsubRequest;
 import com.dingtalk.api.response.OapiV2DepartmentListsubResponse;
 import com.sun.management.OperatingSystemMXBean;
-import io.dingboot.http.DingTalkClient;
-import io.dingboot.http.DingTalkRequest;
-import io.dingboot.http.DingTalkTransport;
-import io.dingboot.http.RetrySettings;
-import io.dingboot.token.DefaultAccessTokenProvider;
-import io.dingboot.token.InMemoryTokenStore;
-import io.dingboot.token.TokenCache;
+import io.dingboot.autoconfigure.DingTalkApiAutoConfiguration;
+import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
+import io.dingboot.department.DepartmentApi;
 
-import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Drives one operation — {@code listsub(dept_id=1)} with a warm token — through DingBoot, through
@@ -128,22 +128,18 @@ public final class PeerBenchmark {
 	}
 
 	private static Call dingBoot(String base) {
-		DingTalkTransport transport = new DingTalkTransport(
-				new RestTemplateBuilder().rootUri(base)
-					.connectTimeout(Duration.ofSeconds(3))
-					.readTimeout(Duration.ofSeconds(10))
-					.build(),
-				RetrySettings.none());
-		TokenCache cache = new TokenCache(new InMemoryTokenStore(), Duration.ofMinutes(5), Duration.ofSeconds(1));
-		DingTalkClient client = new DingTalkClient(transport,
-				DefaultAccessTokenProvider.forApp(cache, transport, "dingbench", "bench-secret"));
-		DingTalkRequest request = DingTalkRequest.post(PATH).body(Map.of("dept_id", 1L)).idempotent(true).build();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DingBootApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("dingtalk.base-url=" + base, "dingtalk.app-key=dingbench", "dingtalk.app-secret=bench-secret",
+					"spring.main.banner-mode=off")
+			.run();
+		DepartmentApi departments = context.getBean(DepartmentApi.class);
 		return () -> {
-			Department[] departments = client.execute(request, "result", Department[].class);
-			if (departments.length != 10) {
+			List<io.dingboot.department.Department> result = departments.listSub(1);
+			if (result.size() != 10) {
 				throw new IllegalStateException("expected 10 departments");
 			}
-			return departments;
+			return result;
 		};
 	}
 
@@ -160,7 +156,13 @@ public final class PeerBenchmark {
 		};
 	}
 
-	record Department(long deptId, String name, long parentId, boolean createDeptGroup, boolean autoAddUser) {
+	/**
+	 * DingBoot as an application gets it: the auto-configuration with Boot's HTTP client defaults.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class })
+	static class DingBootApp {
+
 	}
 
 	@FunctionalInterface

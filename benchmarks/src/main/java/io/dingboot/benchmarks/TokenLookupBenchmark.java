@@ -66,6 +66,12 @@ public class TokenLookupBenchmark {
 	}
 
 	@Benchmark
+	@Threads(2)
+	public String baselineMapLookupTwoThreads() {
+		return (System.currentTimeMillis() > 0) ? this.map.get("access_token:dingbench") : null;
+	}
+
+	@Benchmark
 	@Threads(1)
 	public String cachedLookupOneThread() {
 		return this.provider.getAccessToken();

@@ -77,7 +77,14 @@ public final class DingTalkAutoConfiguration {
 			HttpClientSettings settings = clientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withConnectTimeout(connectTimeout)
 				.withReadTimeout(null);
-			HttpClient httpClient = new JdkHttpClientBuilder().build(settings);
+			boolean plainHttp = "http".equals(properties.baseUri().getScheme());
+			// HTTP/2 is negotiated on https; on plain http (FakeDingTalk, a local proxy) the JDK client
+			// would try an h2c upgrade on every new connection, so stay with HTTP/1.1 there
+			// DingBoot sends synchronously and reads small bodies whole: the client's own selector
+			// thread completes each exchange, with no hand-off to a pool thread and back
+			HttpClient httpClient = new JdkHttpClientBuilder().withExecutor(Runnable::run)
+				.withCustomizer((client) -> client.version(plainHttp ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2))
+				.build(settings);
 			builder = builder.requestFactory(() -> new DingTalkJdkRequestFactory(httpClient, readTimeout));
 		}
 		else {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
 import org.springframework.util.Assert;
 import tools.jackson.databind.JsonNode;
@@ -142,8 +143,8 @@ public final class DepartmentApi {
 	 * @return the departments
 	 */
 	public List<Department> walkTree(long rootId, Locale language) {
-		checkDeptId(LIST_SUB, rootId);
-		language(language);
+		DingTalkParameters.checkDeptId(LIST_SUB, rootId);
+		DingTalkParameters.language(language);
 		Pacer pacer = new Pacer(this.walkCallsPerSecond);
 		Set<Long> seen = ConcurrentHashMap.newKeySet();
 		seen.add(rootId);
@@ -202,32 +203,14 @@ public final class DepartmentApi {
 	}
 
 	private static DingTalkRequest read(String path, long deptId, Locale language) {
-		checkDeptId(path, deptId);
+		DingTalkParameters.checkDeptId(path, deptId);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dept_id", deptId);
-		String lang = language(language);
+		String lang = DingTalkParameters.language(language);
 		if (lang != null) {
 			body.put("language", lang);
 		}
 		return DingTalkRequest.post(path).body(body).idempotent(true).build();
-	}
-
-	private static void checkDeptId(String path, long deptId) {
-		if (deptId < 1) {
-			throw DingTalkApiException.invalidRequest(path, "dept_id must be at least 1 (the root) but is " + deptId);
-		}
-	}
-
-	private static String language(Locale language) {
-		if (language == null) {
-			return null;
-		}
-		return switch (language.getLanguage()) {
-			case "zh" -> "zh_CN";
-			case "en" -> "en_US";
-			default -> throw new IllegalArgumentException(
-					"DingTalk answers in zh_CN or en_US only, not " + language.toLanguageTag());
-		};
 	}
 
 	/**

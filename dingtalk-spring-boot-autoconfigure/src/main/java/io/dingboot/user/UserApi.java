@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ public final class UserApi {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userid", userid);
-		body.put("language", language(language));
+		body.put("language", DingTalkParameters.language(language));
 		return this.client.execute(read(GET, body), "result", User.class);
 	}
 
@@ -99,7 +100,7 @@ public final class UserApi {
 	 * @return the userids
 	 */
 	public List<String> listIds(long deptId) {
-		checkDeptId(LIST_ID, deptId);
+		DingTalkParameters.checkDeptId(LIST_ID, deptId);
 		JsonNode result = this.client.execute(read(LIST_ID, Map.of("dept_id", deptId)), "result", JsonNode.class);
 		return result.path("userid_list").valueStream().map(JsonNode::asString).toList();
 	}
@@ -127,7 +128,7 @@ public final class UserApi {
 	 */
 	public SimpleUserPage listSimplePage(long deptId, long cursor, int size, UserOrder order,
 			boolean containAccessLimit, Locale language) {
-		checkDeptId(LIST_SIMPLE, deptId);
+		DingTalkParameters.checkDeptId(LIST_SIMPLE, deptId);
 		if (cursor < 0 || cursor > MAX_CURSOR) {
 			throw DingTalkApiException.invalidRequest(LIST_SIMPLE, "cursor must be between 0 and " + MAX_CURSOR
 					+ " but is " + cursor);
@@ -144,7 +145,7 @@ public final class UserApi {
 			body.put("order_field", order.wireValue());
 		}
 		body.put("contain_access_limit", containAccessLimit);
-		body.put("language", language(language));
+		body.put("language", DingTalkParameters.language(language));
 		return this.client.execute(read(LIST_SIMPLE, body), "result", SimpleUserPage.class);
 	}
 
@@ -154,7 +155,7 @@ public final class UserApi {
 	 * @return the users
 	 */
 	public Stream<SimpleUser> listSimple(long deptId) {
-		checkDeptId(LIST_SIMPLE, deptId);
+		DingTalkParameters.checkDeptId(LIST_SIMPLE, deptId);
 		Iterator<SimpleUser> iterator = new PagingIterator(deptId);
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
 				false);
@@ -176,24 +177,6 @@ public final class UserApi {
 		Map<String, Object> present = new LinkedHashMap<>(body);
 		present.values().removeIf(Objects::isNull);
 		return DingTalkRequest.post(path).body(present).idempotent(true).build();
-	}
-
-	private static void checkDeptId(String path, long deptId) {
-		if (deptId < 1) {
-			throw DingTalkApiException.invalidRequest(path, "dept_id must be at least 1 (the root) but is " + deptId);
-		}
-	}
-
-	static String language(Locale language) {
-		if (language == null) {
-			return null;
-		}
-		return switch (language.getLanguage()) {
-			case "zh" -> "zh_CN";
-			case "en" -> "en_US";
-			default -> throw new IllegalArgumentException(
-					"DingTalk answers in zh_CN or en_US only, not " + language.toLanguageTag());
-		};
 	}
 
 	private final class PagingIterator implements Iterator<SimpleUser> {

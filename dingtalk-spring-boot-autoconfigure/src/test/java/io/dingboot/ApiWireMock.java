@@ -3,6 +3,9 @@ package io.dingboot;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.http.RetrySettings;
@@ -23,7 +26,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A WireMock DingTalk for the API group tests: {@code /gettoken} answers token {@code t}, and
  * {@link #client()} builds the real client stack against it.
  */
-public final class ApiWireMock {
+public final class ApiWireMock implements BeforeAllCallback, AfterAllCallback {
 
 	public static final String TOKEN = "t";
 
@@ -38,6 +41,16 @@ public final class ApiWireMock {
 
 	public void stop() {
 		this.server.stop();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		stop();
 	}
 
 	public WireMockServer server() {

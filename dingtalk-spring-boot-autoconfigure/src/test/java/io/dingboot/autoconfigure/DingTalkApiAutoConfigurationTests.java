@@ -11,9 +11,8 @@ import io.dingboot.message.Message;
 import io.dingboot.message.WorkNotification;
 import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.user.UserApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -34,20 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DingTalkApiAutoConfigurationTests {
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class));
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@Test
 	void withoutCredentialsThenNoApiBeans() {

@@ -7,10 +7,9 @@ import java.util.Map;
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -27,19 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DepartmentApiTests {
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private DepartmentApi departments;
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -7,9 +7,8 @@ import java.util.Map;
 
 import io.dingboot.ApiWireMock;
 import io.dingboot.http.DingTalkJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -23,17 +22,8 @@ class JsapiSignerTests {
 
 	private static final String JS1_TICKET = "mS5k98fdkdgDKxkXGEs8LORVREiweeWETE40P37wkidkfksDSKDJFD5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcKIDU8l";
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	@Test
 	void signJs1WithSha1() {

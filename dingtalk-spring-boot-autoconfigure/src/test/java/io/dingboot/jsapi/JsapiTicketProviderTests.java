@@ -15,9 +15,8 @@ import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.token.StoredToken;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -30,17 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JsapiTicketProviderTests {
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	@Test
 	void getTicketFetchesOnceWithAccessTokenAndCachesUnderItsOwnKey() {

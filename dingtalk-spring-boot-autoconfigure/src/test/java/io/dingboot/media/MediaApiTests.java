@@ -10,10 +10,9 @@ import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.message.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -37,19 +36,10 @@ class MediaApiTests {
 	private static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\",\"media_id\":\"$iAEKAqNwbmcDBgTNAk\","
 			+ "\"created_at\":1605863153573,\"type\":\"image\"}";
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private MediaApi media;
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -7,10 +7,9 @@ import java.util.stream.Stream;
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -27,19 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class UserApiTests {
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private UserApi users;
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {
@@ -185,7 +175,6 @@ class UserApiTests {
 			.withMessageContaining("zh_CN or en_US");
 		dingTalk.server().verify(exactly(0), anyRequestedFor(anyUrl()));
 	}
-
 
 	@Test
 	void listIdsPostsDeptIdAndReturnsUserids() {

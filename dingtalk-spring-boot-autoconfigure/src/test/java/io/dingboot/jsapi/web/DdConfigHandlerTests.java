@@ -7,10 +7,9 @@ import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.jsapi.SignatureAlgorithm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,21 +32,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class DdConfigHandlerTests {
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private static final String PATH = "/dingtalk/jsapi/config";
 
 	private DingTalkClient client;
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -12,10 +12,9 @@ import ch.qos.logback.classic.Logger;
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.user.UserApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
@@ -58,19 +57,10 @@ class DingTalkAuthenticationProviderTests {
 			           "dept_id_list":[2,3],"boss":false,"admin":true,
 			           "leader_in_dept":[{"dept_id":2,"leader":false},{"dept_id":3,"leader":true}]}}""";
 
-	private static final ApiWireMock dingTalk = new ApiWireMock();
+	@RegisterExtension
+	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private UserApi userApi;
-
-	@BeforeAll
-	static void start() {
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -9,11 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
-import io.dingboot.DingTalkError;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +24,7 @@ import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +42,7 @@ public final class DingTalkTransport {
 
 	private final JsonMapper mapper = DingTalkJson.mapper();
 
-	private final Map<Class<?>, ObjectReader> fieldReaders = new ConcurrentHashMap<>();
+	private final DingTalkAnswers answers = new DingTalkAnswers(this.mapper);
 
 	private volatile @Nullable RetryListener retryListener;
 
@@ -93,7 +86,7 @@ public final class DingTalkTransport {
 	 * @return the JSON answer, its errcode checked
 	 */
 	public JsonNode exchange(DingTalkRequest request, Map<String, String> secretQuery) {
-		return exchange(request, secretQuery, this::parse);
+		return exchange(request, secretQuery, this.answers::parse);
 	}
 
 	/**
@@ -107,7 +100,7 @@ public final class DingTalkTransport {
 	 * @return the field, mapped
 	 */
 	public <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, String field, Class<T> type) {
-		return exchange(request, secretQuery, (path, answer) -> readField(path, answer, field, type));
+		return exchange(request, secretQuery, (path, answer) -> this.answers.readField(path, answer, field, type));
 	}
 
 	private <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, AnswerReader<T> reader) {
@@ -148,7 +141,7 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private @Nullable Answer exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
+	private DingTalkAnswers.@Nullable Answer exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
 		String path = request.path();
 		String template = path;
 		Map<String, Object> uriVariables = Map.of();
@@ -182,60 +175,6 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private ObjectReader fieldReader(Class<?> type) {
-		return this.fieldReaders.computeIfAbsent(type,
-				(key) -> this.mapper.readerFor(key).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
-	}
-
-	/**
-	 * Read one field of a successful answer straight from the bytes; anything else (an error, a
-	 * body that is not a JSON object, an HTTP error) goes through {@link #parse} for its exception.
-	 */
-	private <T> T readField(String path, @Nullable Answer answer, String field, Class<T> type) {
-		if (answer == null || answer.status >= 400 || answer.body.length == 0 || answer.body[0] != '{') {
-			parse(path, answer);
-		}
-		try (JsonParser parser = this.mapper.createParser(answer.body)) {
-			parser.nextToken();
-			T value = null;
-			boolean found = false;
-			boolean ok = false;
-			String name;
-			while ((name = parser.nextName()) != null) {
-				JsonToken token = parser.nextToken();
-				if (name.equals(field)) {
-					found = token != JsonToken.VALUE_NULL;
-					value = found ? fieldReader(type).readValue(parser) : null;
-				}
-				else if (name.equals("errcode")) {
-					ok = token == JsonToken.VALUE_NUMBER_INT && parser.getValueAsInt() == 0;
-					if (!ok) {
-						break;
-					}
-				}
-				else if (name.equals("punish")) {
-					break;
-				}
-				else {
-					parser.skipChildren();
-				}
-			}
-			if (!ok || parser.currentToken() != JsonToken.END_OBJECT) {
-				parse(path, answer);
-			}
-			if (!found) {
-				throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
-						"DingTalk " + path + " answered without '" + field + "'", null);
-			}
-			return value;
-		}
-		catch (JacksonException ex) {
-			parse(path, answer);
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
-					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
-		}
-	}
-
 	private RequestCallback requestCallback(DingTalkRequest request) {
 		Object body = request.body();
 		if (body == null) {
@@ -254,60 +193,8 @@ public final class DingTalkTransport {
 		};
 	}
 
-	private static Answer readAnswer(ClientHttpResponse response) throws IOException {
-		return new Answer(response.getStatusCode().value(), StreamUtils.copyToByteArray(response.getBody()));
-	}
-
-	private JsonNode parse(String path, @Nullable Answer answer) {
-		if (answer == null || answer.body.length == 0) {
-			int status = (answer != null) ? answer.status : 0;
-			Kind kind = (status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
-			throw new DingTalkApiException(kind, path, null, status,
-					"DingTalk " + path + " answered HTTP " + status + " with an empty body", null);
-		}
-		JsonNode node = readJson(answer.body);
-		if (node == null || !node.isObject()) {
-			Kind kind = (answer.status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
-			throw new DingTalkApiException(kind, path, null, answer.status, answer.status < 400,
-					"DingTalk " + path + " answered HTTP " + answer.status + " with a body that is not JSON"
-							+ ((answer.status < 400) ? " (an IP ban page? DingTalk bans an egress IP for 5 minutes after 10,000 calls in 20 s)" : ""),
-					null);
-		}
-		if (node.has("punish") || node.path("status").asInt(0) == 1111) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status, true,
-					"DingTalk " + path + " refused the call: this server's egress IP is banned for a while"
-							+ " (over 10,000 calls in 20 s); back off",
-					null);
-		}
-		JsonNode errcode = node.get("errcode");
-		if (errcode != null && errcode.asInt(-1) == 0 && answer.status < 400) {
-			return node;
-		}
-		if (errcode == null && answer.status < 400) {
-			return node;
-		}
-		DingTalkError error = new DingTalkError((errcode != null) ? errcode.asInt(-1) : 0, text(node, "errmsg", "message"),
-				text(node, "sub_code", "code"), text(node, "sub_msg", null), text(node, "request_id", "requestid"));
-		Kind kind = (errcode != null) ? Kind.API_ERROR : Kind.HTTP_ERROR;
-		throw new DingTalkApiException(kind, path, error, answer.status, ErrorMessages.describe(path, answer.status, error),
-				null);
-	}
-
-	private @Nullable JsonNode readJson(byte[] body) {
-		try {
-			return this.mapper.readTree(body);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable String text(JsonNode node, String name, @Nullable String fallback) {
-		JsonNode value = node.get(name);
-		if ((value == null || value.isNull()) && fallback != null) {
-			value = node.get(fallback);
-		}
-		return (value == null || value.isNull()) ? null : value.asString();
+	private static DingTalkAnswers.Answer readAnswer(ClientHttpResponse response) throws IOException {
+		return new DingTalkAnswers.Answer(response.getStatusCode().value(), StreamUtils.copyToByteArray(response.getBody()));
 	}
 
 	private static DingTalkApiException ioFailure(String path, Throwable cause) {
@@ -380,13 +267,10 @@ public final class DingTalkTransport {
 
 	}
 
-	private record Answer(int status, byte[] body) {
-	}
-
 	@FunctionalInterface
 	private interface AnswerReader<T> {
 
-		T read(String path, @Nullable Answer answer);
+		T read(String path, DingTalkAnswers.@Nullable Answer answer);
 
 	}
 

@@ -1,0 +1,148 @@
+package io.dingboot.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.dingboot.DingTalkApiException;
+import io.dingboot.DingTalkApiException.Kind;
+import io.dingboot.DingTalkError;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads DingTalk's answers: checks the errcode (also {@code 88} with a {@code sub_code}), turns HTTP
+ * errors, non-JSON bodies and IP-ban pages into {@link DingTalkApiException}s, and maps the answer or
+ * one of its fields.
+ */
+final class DingTalkAnswers {
+
+	private final JsonMapper mapper;
+
+	private final Map<Class<?>, ObjectReader> fieldReaders = new ConcurrentHashMap<>();
+
+	DingTalkAnswers(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	private ObjectReader fieldReader(Class<?> type) {
+		return this.fieldReaders.computeIfAbsent(type,
+				(key) -> this.mapper.readerFor(key).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+	}
+
+	/**
+	 * Read one field of a successful answer straight from the bytes; anything else (an error, a
+	 * body that is not a JSON object, an HTTP error) goes through {@link #parse} for its exception.
+	 */
+	<T> T readField(String path, @Nullable Answer answer, String field, Class<T> type) {
+		if (answer == null || answer.status >= 400 || answer.body.length == 0 || answer.body[0] != '{') {
+			parse(path, answer);
+		}
+		try (JsonParser parser = this.mapper.createParser(answer.body)) {
+			parser.nextToken();
+			T value = null;
+			boolean found = false;
+			boolean ok = false;
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				if (name.equals(field)) {
+					found = token != JsonToken.VALUE_NULL;
+					value = found ? fieldReader(type).readValue(parser) : null;
+				}
+				else if (name.equals("errcode")) {
+					ok = token == JsonToken.VALUE_NUMBER_INT && parser.getValueAsInt() == 0;
+					if (!ok) {
+						break;
+					}
+				}
+				else if (name.equals("punish")) {
+					break;
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (!ok || parser.currentToken() != JsonToken.END_OBJECT) {
+				parse(path, answer);
+			}
+			if (!found) {
+				throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
+						"DingTalk " + path + " answered without '" + field + "'", null);
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			parse(path, answer);
+			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
+					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
+		}
+	}
+
+	JsonNode parse(String path, @Nullable Answer answer) {
+		if (answer == null || answer.body.length == 0) {
+			int status = (answer != null) ? answer.status : 0;
+			Kind kind = (status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
+			throw new DingTalkApiException(kind, path, null, status,
+					"DingTalk " + path + " answered HTTP " + status + " with an empty body", null);
+		}
+		JsonNode node = readJson(answer.body);
+		if (node == null || !node.isObject()) {
+			Kind kind = (answer.status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
+			throw new DingTalkApiException(kind, path, null, answer.status, answer.status < 400,
+					"DingTalk " + path + " answered HTTP " + answer.status + " with a body that is not JSON"
+							+ ((answer.status < 400) ? " (an IP ban page? DingTalk bans an egress IP for 5 minutes after 10,000 calls in 20 s)" : ""),
+					null);
+		}
+		if (node.has("punish") || node.path("status").asInt(0) == 1111) {
+			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status, true,
+					"DingTalk " + path + " refused the call: this server's egress IP is banned for a while"
+							+ " (over 10,000 calls in 20 s); back off",
+					null);
+		}
+		JsonNode errcode = node.get("errcode");
+		if (errcode != null && errcode.asInt(-1) == 0 && answer.status < 400) {
+			return node;
+		}
+		if (errcode == null && answer.status < 400) {
+			return node;
+		}
+		DingTalkError error = new DingTalkError((errcode != null) ? errcode.asInt(-1) : 0, text(node, "errmsg", "message"),
+				text(node, "sub_code", "code"), text(node, "sub_msg", null), text(node, "request_id", "requestid"));
+		Kind kind = (errcode != null) ? Kind.API_ERROR : Kind.HTTP_ERROR;
+		throw new DingTalkApiException(kind, path, error, answer.status, ErrorMessages.describe(path, answer.status, error),
+				null);
+	}
+
+	private @Nullable JsonNode readJson(byte[] body) {
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(JsonNode node, String name, @Nullable String fallback) {
+		JsonNode value = node.get(name);
+		if ((value == null || value.isNull()) && fallback != null) {
+			value = node.get(fallback);
+		}
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	/**
+	 * An HTTP answer: its status and whole body.
+	 *
+	 * @param status the HTTP status
+	 * @param body the body, possibly empty
+	 */
+	record Answer(int status, byte[] body) {
+	}
+
+}

@@ -45,6 +45,7 @@ public final class DingTalkJsapiEndpointAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkDdConfigRoute")
 	RouterFunction<ServerResponse> dingTalkDdConfigRoute(DdConfigHandler handler, DingTalkProperties properties) {
 		String path = properties.getJsapi().getPath();
 		if (!StringUtils.hasText(path) || !path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {

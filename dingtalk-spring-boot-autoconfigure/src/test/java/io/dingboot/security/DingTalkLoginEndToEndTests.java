@@ -20,9 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.dingboot.token.AccessTokenProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dingtalk.agent-id=42", "dingtalk.http.read-timeout=2s", "dingtalk.retry.max-attempts=2" })
 class DingTalkLoginEndToEndTests {
 
+	@RegisterExtension
 	static final DingTalkStub dingTalk = new DingTalkStub();
 
 	private static final JsonMapper json = JsonMapper.shared();
@@ -70,16 +70,6 @@ class DingTalkLoginEndToEndTests {
 	@DynamicPropertySource
 	static void dingTalkProperties(DynamicPropertyRegistry registry) {
 		dingTalk.register(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		dingTalk.reset();
 	}
 
 	@Test
@@ -193,7 +183,6 @@ class DingTalkLoginEndToEndTests {
 	void concurrentLoginsOnColdTokenFetchTheTokenOnceAndSendEachCodeOnce() throws Exception {
 		warmToken();
 		this.accessTokens.invalidate("t");
-		dingTalk.reset();
 		int logins = 64;
 		List<Browser> browsers = new ArrayList<>();
 		for (int i = 0; i < logins; i++) {

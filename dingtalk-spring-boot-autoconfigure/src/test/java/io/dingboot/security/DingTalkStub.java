@@ -1,6 +1,9 @@
 package io.dingboot.security;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -21,9 +24,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * WireMock as DingTalk for the login tests: {@code /gettoken} answers token {@code t};
  * {@code getuserinfo} accepts every code except {@code used-code} (40078) and answers user
  * {@code zhangsan} (an admin); {@code /topapi/v2/user/get} answers his details;
- * {@code /get_jsapi_ticket} answers a ticket.
+ * {@code /get_jsapi_ticket} answers a ticket. As a JUnit extension it resets before each test and
+ * stops after the class.
  */
-public final class DingTalkStub {
+public final class DingTalkStub implements BeforeEachCallback, AfterAllCallback {
 
 	public static final String GET_TOKEN = "/gettoken";
 
@@ -49,6 +53,16 @@ public final class DingTalkStub {
 
 	public void stop() {
 		this.server.stop();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		stop();
 	}
 
 	/**

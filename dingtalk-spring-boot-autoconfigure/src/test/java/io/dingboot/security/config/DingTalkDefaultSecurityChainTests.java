@@ -1,9 +1,8 @@
 package io.dingboot.security.config;
 
 import io.dingboot.security.DingTalkStub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -41,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DingTalkDefaultSecurityChainTests {
 
+	@RegisterExtension
 	static final DingTalkStub dingTalk = new DingTalkStub();
 
 	@Autowired
@@ -49,16 +49,6 @@ class DingTalkDefaultSecurityChainTests {
 	@DynamicPropertySource
 	static void dingTalkProperties(DynamicPropertyRegistry registry) {
 		dingTalk.register(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		dingTalk.reset();
 	}
 
 	@Test

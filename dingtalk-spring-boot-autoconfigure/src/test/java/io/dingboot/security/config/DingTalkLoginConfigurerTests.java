@@ -6,9 +6,9 @@ import java.util.List;
 import io.dingboot.security.DingTalkStub;
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
 import io.dingboot.security.authentication.DingTalkUserMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -56,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DingTalkLoginConfigurerTests {
 
+	@RegisterExtension
 	static final DingTalkStub dingTalk = new DingTalkStub();
 
 	@Autowired
@@ -69,14 +70,8 @@ class DingTalkLoginConfigurerTests {
 		dingTalk.register(registry);
 	}
 
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
-
 	@BeforeEach
 	void reset() {
-		dingTalk.reset();
 		this.events.received.clear();
 	}
 

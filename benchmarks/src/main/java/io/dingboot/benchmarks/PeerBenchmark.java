@@ -40,10 +40,12 @@ import org.springframework.context.annotation.Configuration;
  * compilation. A case warms up for the given time and then until the JIT has gone quiet (less than
  * 1% of a 2-second window spent compiling, for at most another minute), and then reports
  * its throughput and its process's CPU time per call (JIT and GC threads included), at 1 and 16
- * threads.
+ * threads. The cases run interleaved, in rounds, and the median of the rounds is reported: on a
+ * shared machine the speed of a core drifts from minute to minute.
  * <p>
- * Usage: {@code PeerBenchmark <stub-port> [warmup-seconds] [measure-seconds]}; run it pinned to one
- * core ({@code taskset}), the cases inherit the pinning.
+ * Usage: {@code PeerBenchmark <stub-port> [warmup-seconds] [measure-seconds] [rounds]}; run it pinned
+ * to one core ({@code taskset}), the cases inherit the pinning. {@code -Dpeer.trace=true} on a case
+ * prints the JIT's share of every warm-up window.
  */
 public final class PeerBenchmark {
 

@@ -124,7 +124,7 @@ class DingTalkClientHttpLibrariesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "jdk", "http-components", "simple" })
-	void postThatTimesOutIsSentOnceAndSaysSo(String factory) {
+	void postThatTimesOutIsSentOnceAndSaysSoAndTheNextCallSucceeds(String factory) {
 		this.server.stubFor(post(urlPathEqualTo(LISTSUB))
 			.willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":[]}").withFixedDelay(2500)));
 		run(factory, (client, used) -> {
@@ -135,6 +135,9 @@ class DingTalkClientHttpLibrariesTests {
 					assertThat(ex.getMessage()).contains(LISTSUB).contains("timed out");
 				});
 			assertThat(listsubCount()).isEqualTo(1);
+			this.server.stubFor(post(urlPathEqualTo(LISTSUB)).willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":[]}")));
+			assertThat(client.execute(send).get("errcode").asInt()).isZero();
+			assertThat(listsubCount()).isEqualTo(2);
 		});
 	}
 

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Runs the client's scenarios with DEBUG logging on for the whole client path and checks that no
  * secret and no access token reaches the log or an exception: over the JDK client (what the
  * starter alone gets) with every logger at DEBUG, and over Apache HttpClient 5 with its own
- * loggers at INFO, as docs/configuration.md asks. DingTalk carries the app secret and the access
- * token in the query string, and HttpClient 5 writes request lines at DEBUG.
+ * loggers at INFO, where DingBoot's logging defaults keep them ({@code DingTalkLoggingDefaultsTests}
+ * checks those in a whole application). DingTalk carries the app secret and the access token in
+ * the query string, and HttpClient 5 writes request lines at DEBUG.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLoggedTests {

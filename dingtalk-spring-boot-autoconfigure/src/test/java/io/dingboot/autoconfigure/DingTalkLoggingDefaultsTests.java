@@ -1,0 +1,123 @@
+package io.dingboot.autoconfigure;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.dingboot.http.DingTalkStubs.APP_KEY;
+import static io.dingboot.http.DingTalkStubs.APP_SECRET;
+import static io.dingboot.http.DingTalkStubs.gettoken;
+import static io.dingboot.http.DingTalkStubs.json;
+import static io.dingboot.http.DingTalkStubs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DingTalkLoggingDefaultsTests {
+
+	private static final String HTTP_CLIENT_5 = "org.apache.hc.client5.http";
+
+	private static final String URL_CONNECTION = "sun.net.www.protocol.http";
+
+	private static final String TOKEN = "AT-logging-5c1e9a";
+
+	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+	@BeforeEach
+	void start() {
+		this.server.start();
+		this.server.stubFor(gettoken().willReturn(token(TOKEN, 7200)));
+		this.server.stubFor(post(urlPathEqualTo("/topapi/v2/department/listsub"))
+			.willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":[]}")));
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.stop();
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+		logging.setLogLevel(HTTP_CLIENT_5, null);
+		logging.setLogLevel(URL_CONNECTION, null);
+		logging.setLogLevel("io.dingboot", LogLevel.INFO);
+		System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+	}
+
+	private ConfigurableApplicationContext run(String... properties) {
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "dingtalk.base-url=http://127.0.0.1:" + this.server.port(),
+					"dingtalk.app-key=" + APP_KEY, "dingtalk.app-secret=" + APP_SECRET,
+					"spring.http.clients.imperative.factory=http-components")
+			.properties(properties)
+			.run();
+	}
+
+	private static LogLevel level(String logger) {
+		return LoggingSystem.get(DingTalkLoggingDefaultsTests.class.getClassLoader())
+			.getLoggerConfiguration(logger)
+			.getEffectiveLevel();
+	}
+
+	@Test
+	void httpLibraryLoggersStayAtInfoWhenTheRootIsAtDebug(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("logging.level.root=debug")) {
+			assertThat(level(LoggingSystem.ROOT_LOGGER_NAME)).isEqualTo(LogLevel.DEBUG);
+			assertThat(level(HTTP_CLIENT_5)).isEqualTo(LogLevel.INFO);
+			assertThat(level(URL_CONNECTION)).isEqualTo(LogLevel.INFO);
+			context.getBean(DingTalkClient.class)
+				.execute(DingTalkRequest.post("/topapi/v2/department/listsub").body(Map.of("dept_id", 1)).build());
+		}
+		assertThat(output.getAll()).as("DEBUG output was captured").contains("/topapi/v2/department/listsub");
+		assertThat(output.getAll()).doesNotContain(APP_SECRET).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void levelTheApplicationSetsWins() {
+		try (ConfigurableApplicationContext context = run("logging.level." + HTTP_CLIENT_5 + "=debug")) {
+			assertThat(level(HTTP_CLIENT_5)).isEqualTo(LogLevel.DEBUG);
+			assertThat(level(URL_CONNECTION)).isEqualTo(LogLevel.INFO);
+		}
+	}
+
+	@Test
+	void defaultsAreTheEnvironmentsLastPropertySource() {
+		StandardEnvironment environment = new StandardEnvironment();
+		new DingTalkLoggingDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, null);
+		new DingTalkLoggingDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, null);
+		assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
+			.isEqualTo(DingTalkLoggingDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		assertThat(environment.getPropertySources().stream()
+			.filter((source) -> source.getName().equals(DingTalkLoggingDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
+			.hasSize(1);
+		assertThat(environment.getProperty("logging.level." + HTTP_CLIENT_5)).isEqualTo("info");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			RestTemplateAutoConfiguration.class, DingTalkAutoConfiguration.class })
+	static class App {
+
+	}
+
+}

@@ -14,13 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -60,11 +53,7 @@ class DingTalkClientHttpLibrariesTests {
 
 	private void run(String factory, ClientTest test) {
 		AtomicReference<ClientHttpRequestFactory> used = new AtomicReference<>();
-		DingTalkStubs.runner(this.server)
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
-			.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
+		DingTalkStubs.runner(this.server, factory)
 			.withBean(DingTalkRestTemplateCustomizer.class,
 					() -> (restTemplate) -> used.set(restTemplate.getRequestFactory()))
 			.run((context) -> {

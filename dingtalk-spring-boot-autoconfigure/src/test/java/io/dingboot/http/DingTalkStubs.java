@@ -10,6 +10,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
@@ -78,6 +83,21 @@ public final class DingTalkStubs {
 					"dingtalk.app-secret=" + APP_SECRET, "dingtalk.retry.initial-backoff=10ms",
 					"dingtalk.retry.max-backoff=40ms", "dingtalk.http.read-timeout=1s",
 					"dingtalk.http.connect-timeout=500ms");
+	}
+
+	/**
+	 * {@link #runner(WireMockServer)} with Boot's HTTP client, Jackson and {@code RestTemplate}
+	 * auto-configuration, as in an application, and Boot told which HTTP library to use.
+	 * @param server the stub server
+	 * @param httpLibrary a value of {@code spring.http.clients.imperative.factory}
+	 * @return the runner
+	 */
+	public static ApplicationContextRunner runner(WireMockServer server, String httpLibrary) {
+		return runner(server)
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.imperative.factory=" + httpLibrary);
 	}
 
 }

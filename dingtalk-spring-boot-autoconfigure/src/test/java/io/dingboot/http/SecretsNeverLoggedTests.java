@@ -18,11 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -74,13 +69,6 @@ class SecretsNeverLoggedTests {
 		this.previousLevels.put(HTTP_CLIENT_5_LOGGER, httpClient5.getLevel());
 	}
 
-	private ApplicationContextRunner runner(String factory) {
-		return DingTalkStubs.runner(this.server)
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
-			.withPropertyValues("dingtalk.http.read-timeout=1s", "spring.http.clients.imperative.factory=" + factory);
-	}
-
 	@AfterEach
 	void stop() {
 		this.previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
@@ -109,7 +97,7 @@ class SecretsNeverLoggedTests {
 		this.server.stubFor(post(urlPathEqualTo("/topapi/html"))
 			.willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
 		StringBuilder messages = new StringBuilder();
-		runner(factory).run((context) -> {
+		DingTalkStubs.runner(this.server, factory).run((context) -> {
 			DingTalkClient client = context.getBean(DingTalkClient.class);
 			client.execute(DingTalkRequest.post("/topapi/v2/user/get").body(Map.of("userid", "u1")).build());
 			for (String path : List.of("/topapi/busy", "/topapi/reset", "/topapi/slow", "/topapi/html")) {
@@ -122,7 +110,7 @@ class SecretsNeverLoggedTests {
 		});
 		this.server.resetAll();
 		this.server.stubFor(gettoken().willReturn(json("{\"errcode\":40096,\"errmsg\":\"不合法的appKey或appSecret\"}")));
-		runner(factory).run((context) -> {
+		DingTalkStubs.runner(this.server, factory).run((context) -> {
 			Throwable failure = catchThrowable(() -> context.getBean(AccessTokenProvider.class).getAccessToken());
 			assertThat(failure).isInstanceOf(DingTalkApiException.class);
 			messages.append(failure);

@@ -17,21 +17,15 @@ class DepartmentEndpointsTests {
 
 	private FakeHttp http;
 
-	private String token;
-
 	@BeforeEach
 	void connect() {
 		this.http = new FakeHttp(dingTalk.get());
-		this.token = this.http.token();
-	}
-
-	private JsonNode post(String path, Object body) {
-		return this.http.postJson(path + "?access_token=" + this.token, body);
+		this.http.renewAccessToken();
 	}
 
 	@Test
 	void listsubWithoutDeptIdAnswersChildrenOfRoot() {
-		assertAnswer(post("/topapi/v2/department/listsub", Map.of()), true, """
+		assertAnswer(this.http.call("/topapi/v2/department/listsub", Map.of()), true, """
 				{"errcode":0,"errmsg":"ok","result":[
 				{"dept_id":2,"name":"研发部","parent_id":1,"create_dept_group":true,"auto_add_user":true},
 				{"dept_id":3,"name":"市场部","parent_id":1,"create_dept_group":true,"auto_add_user":true},
@@ -40,19 +34,19 @@ class DepartmentEndpointsTests {
 
 	@Test
 	void listsubOfLeafAnswersEmptyList() {
-		assertAnswer(post("/topapi/v2/department/listsub", Map.of("dept_id", 5, "language", "zh_CN")), true,
+		assertAnswer(this.http.call("/topapi/v2/department/listsub", Map.of("dept_id", 5, "language", "zh_CN")), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":[]}");
 	}
 
 	@Test
 	void listsubWithUnknownDepartmentAnswers60003() {
-		assertAnswer(post("/topapi/v2/department/listsub", Map.of("dept_id", 42)), true,
+		assertAnswer(this.http.call("/topapi/v2/department/listsub", Map.of("dept_id", 42)), true,
 				"{\"errcode\":60003,\"errmsg\":\"部门不存在\"}");
 	}
 
 	@Test
 	void getAnswersDepartmentDetail() {
-		assertAnswer(post("/topapi/v2/department/get", Map.of("dept_id", 2)), true, """
+		assertAnswer(this.http.call("/topapi/v2/department/get", Map.of("dept_id", 2)), true, """
 				{"errcode":0,"errmsg":"ok","result":{"dept_id":2,"name":"研发部","parent_id":1,
 				"create_dept_group":true,"auto_add_user":true,"tags":"","from_union_org":false,"order":2,
 				"group_contain_sub_dept":false,"org_dept_owner":"zhangsan","dept_manager_userid_list":["zhangsan"],
@@ -63,8 +57,8 @@ class DepartmentEndpointsTests {
 
 	@Test
 	void getOfRootHasNoParent() {
-		JsonNode result = post("/topapi/v2/department/get", Map.of("dept_id", 1)).path("result");
-		assertAnswer(post("/topapi/v2/department/get", Map.of("dept_id", 1)), true, """
+		JsonNode result = this.http.call("/topapi/v2/department/get", Map.of("dept_id", 1)).path("result");
+		assertAnswer(this.http.call("/topapi/v2/department/get", Map.of("dept_id", 1)), true, """
 				{"errcode":0,"errmsg":"ok","result":{"dept_id":1,"name":"总部",
 				"create_dept_group":false,"auto_add_user":false,"tags":"","from_union_org":false,"order":0,
 				"group_contain_sub_dept":false,"dept_manager_userid_list":[],
@@ -76,19 +70,19 @@ class DepartmentEndpointsTests {
 
 	@Test
 	void getWithoutDeptIdAnswers400002() {
-		JsonNode answer = post("/topapi/v2/department/get", Map.of());
+		JsonNode answer = this.http.call("/topapi/v2/department/get", Map.of());
 		assertThat(answer.path("errcode").asInt()).isEqualTo(400002);
 	}
 
 	@Test
 	void listsubidAnswersChildIds() {
-		assertAnswer(post("/topapi/v2/department/listsubid", Map.of("dept_id", 1)), true,
+		assertAnswer(this.http.call("/topapi/v2/department/listsubid", Map.of("dept_id", 1)), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"dept_id_list\":[2,3,4]}}");
 	}
 
 	@Test
 	void listsubidWithUnknownDepartmentAnswers60003() {
-		assertAnswer(post("/topapi/v2/department/listsubid", Map.of("dept_id", 42)), true,
+		assertAnswer(this.http.call("/topapi/v2/department/listsubid", Map.of("dept_id", 42)), true,
 				"{\"errcode\":60003,\"errmsg\":\"部门不存在\"}");
 	}
 

@@ -27,8 +27,32 @@ final class FakeHttp {
 
 	private final FakeDingTalk fake;
 
+	private String accessToken;
+
 	FakeHttp(FakeDingTalk fake) {
 		this.fake = fake;
+	}
+
+	/**
+	 * The access token this client calls the API with; {@link #renewAccessToken()} fetches it.
+	 */
+	String accessToken() {
+		assertThat(this.accessToken).as("renewAccessToken() was called").isNotNull();
+		return this.accessToken;
+	}
+
+	/**
+	 * Fetch a new access token from the fake and call the API with it from now on.
+	 */
+	void renewAccessToken() {
+		this.accessToken = token();
+	}
+
+	/**
+	 * POST {@code body} as JSON to an API path with this client's access token.
+	 */
+	JsonNode call(String path, Object body) {
+		return postJson(path + "?access_token=" + accessToken(), body);
 	}
 
 	String token() {

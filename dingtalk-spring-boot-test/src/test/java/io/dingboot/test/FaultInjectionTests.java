@@ -24,17 +24,15 @@ class FaultInjectionTests {
 
 	private FakeHttp http;
 
-	private String token;
-
 	@BeforeEach
 	void connect() {
 		this.fake = dingTalk.get();
 		this.http = new FakeHttp(this.fake);
-		this.token = this.http.token();
+		this.http.renewAccessToken();
 	}
 
 	private int userGet() {
-		return this.http.postJson(USER_GET + "?access_token=" + this.token, Map.of("userid", "lisi"))
+		return this.http.call(USER_GET, Map.of("userid", "lisi"))
 			.path("errcode")
 			.asInt();
 	}
@@ -42,7 +40,7 @@ class FaultInjectionTests {
 	@Test
 	void failNextAnswersErrcodeForExactlyThatManyCalls() {
 		this.fake.failNext(USER_GET, 2, -1);
-		assertAnswer(this.http.postJson(USER_GET + "?access_token=" + this.token, Map.of("userid", "lisi")), true,
+		assertAnswer(this.http.call(USER_GET, Map.of("userid", "lisi")), true,
 				"{\"errcode\":-1,\"errmsg\":\"系统繁忙\"}");
 		assertThat(userGet()).isEqualTo(-1);
 		assertThat(userGet()).isZero();
@@ -52,7 +50,7 @@ class FaultInjectionTests {
 	@Test
 	void failNextWithThrottleCodeOnTopapiWrapsItIn88() {
 		this.fake.failNext(USER_GET, 1, 90018);
-		assertAnswer(this.http.postJson(USER_GET + "?access_token=" + this.token, Map.of("userid", "lisi")), true,
+		assertAnswer(this.http.call(USER_GET, Map.of("userid", "lisi")), true,
 				"{\"errcode\":88,\"sub_code\":\"90018\",\"sub_msg\":\"当前应用调用该接口次数过多，超出了该接口承受的最大qps\","
 						+ "\"errmsg\":\"ding talk error[subcode=90018,submsg=当前应用调用该接口次数过多，超出了该接口承受的最大qps]\"}");
 	}
@@ -60,7 +58,7 @@ class FaultInjectionTests {
 	@Test
 	void failNextWithTokenCodeOnTopapiWrapsItIn88() {
 		this.fake.failNext(USER_GET, 1, 40014);
-		assertAnswer(this.http.postJson(USER_GET + "?access_token=" + this.token, Map.of("userid", "lisi")), true,
+		assertAnswer(this.http.call(USER_GET, Map.of("userid", "lisi")), true,
 				"{\"errcode\":88,\"sub_code\":\"40014\",\"sub_msg\":\"不合法的access_token\","
 						+ "\"errmsg\":\"ding talk error[subcode=40014,submsg=不合法的access_token]\"}");
 	}
@@ -103,7 +101,7 @@ class FaultInjectionTests {
 		this.fake.reset();
 		assertThat(this.fake.gettokenCount()).isZero();
 		assertThat(userGet()).isEqualTo(88);
-		this.token = this.http.token();
+		this.http.renewAccessToken();
 		assertThat(userGet()).isZero();
 	}
 

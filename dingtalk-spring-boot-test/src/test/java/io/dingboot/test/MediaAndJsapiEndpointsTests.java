@@ -21,19 +21,17 @@ class MediaAndJsapiEndpointsTests {
 
 	private FakeHttp http;
 
-	private String token;
-
 	@BeforeEach
 	void connect() {
 		this.fake = dingTalk.get();
 		this.http = new FakeHttp(this.fake);
-		this.token = this.http.token();
+		this.http.renewAccessToken();
 	}
 
 	@Test
 	void uploadWithTypeInQueryStoresMediaAndAnswersMediaId() {
 		byte[] png = "png-bytes".getBytes(StandardCharsets.UTF_8);
-		JsonNode answer = this.http.upload("/media/upload?type=image&access_token=" + this.token, Map.of(), "a.png", png);
+		JsonNode answer = this.http.upload("/media/upload?type=image&access_token=" + this.http.accessToken(), Map.of(), "a.png", png);
 		String mediaId = answer.path("media_id").asString();
 		long createdAt = answer.path("created_at").asLong();
 		assertAnswer(answer, false, "{\"errcode\":0,\"errmsg\":\"ok\",\"media_id\":\"" + mediaId + "\",\"created_at\":"
@@ -49,7 +47,7 @@ class MediaAndJsapiEndpointsTests {
 
 	@Test
 	void uploadWithTypeAsFormPartIsAccepted() {
-		JsonNode answer = this.http.upload("/media/upload?access_token=" + this.token, Map.of("type", "file"), "a.pdf",
+		JsonNode answer = this.http.upload("/media/upload?access_token=" + this.http.accessToken(), Map.of("type", "file"), "a.pdf",
 				new byte[] { 1, 2, 3 });
 		assertThat(answer.path("type").asString()).isEqualTo("file");
 		assertThat(this.fake.uploadedMedia().get(0).size()).isEqualTo(3);
@@ -57,31 +55,31 @@ class MediaAndJsapiEndpointsTests {
 
 	@Test
 	void uploadWithBadTypeAnswers40004() {
-		assertAnswer(this.http.upload("/media/upload?type=movie&access_token=" + this.token, Map.of(), "a.png",
+		assertAnswer(this.http.upload("/media/upload?type=movie&access_token=" + this.http.accessToken(), Map.of(), "a.png",
 				new byte[] { 1 }), false, "{\"errcode\":40004,\"errmsg\":\"不合法的媒体文件类型\"}");
 		assertThat(this.fake.uploadedMedia()).isEmpty();
 	}
 
 	@Test
 	void uploadWithoutMultipartAnswers43008() {
-		assertThat(this.http.postJson("/media/upload?type=image&access_token=" + this.token, Map.of())
+		assertThat(this.http.postJson("/media/upload?type=image&access_token=" + this.http.accessToken(), Map.of())
 			.path("errcode")
 			.asInt()).isEqualTo(43008);
 	}
 
 	@Test
 	void jsapiTicketIsServedAndStaysTheSame() {
-		JsonNode answer = this.http.get("/get_jsapi_ticket?access_token=" + this.token);
+		JsonNode answer = this.http.get("/get_jsapi_ticket?access_token=" + this.http.accessToken());
 		String ticket = answer.path("ticket").asString();
 		assertAnswer(answer, false,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"" + ticket + "\",\"expires_in\":7200}");
-		assertThat(this.http.get("/get_jsapi_ticket?access_token=" + this.token).path("ticket").asString())
+		assertThat(this.http.get("/get_jsapi_ticket?access_token=" + this.http.accessToken()).path("ticket").asString())
 			.isEqualTo(ticket);
 	}
 
 	@Test
 	void failedCallbackResultIsEmptyByDefaultAndHandsOutWhatWasSetOnce() {
-		String path = "/call_back/get_call_back_failed_result?access_token=" + this.token;
+		String path = "/call_back/get_call_back_failed_result?access_token=" + this.http.accessToken();
 		assertAnswer(this.http.get(path), false,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"has_more\":false,\"failed_list\":[]}");
 		this.fake.setFailedCallbacks(List.of(Map.of("call_back_tag", "user_add_org", "userid", List.of("lisi"))));

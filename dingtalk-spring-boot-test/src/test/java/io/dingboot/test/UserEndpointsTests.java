@@ -23,35 +23,29 @@ class UserEndpointsTests {
 
 	private FakeHttp http;
 
-	private String token;
-
 	@BeforeEach
 	void connect() {
 		this.fake = dingTalk.get();
 		this.http = new FakeHttp(this.fake);
-		this.token = this.http.token();
-	}
-
-	private JsonNode post(String path, Object body) {
-		return this.http.postJson(path + "?access_token=" + this.token, body);
+		this.http.renewAccessToken();
 	}
 
 	@Test
 	void getuserinfoWithIssuedCodeAnswersUserOnce() {
 		String code = this.fake.issueAuthCode("admin01");
-		JsonNode answer = post("/topapi/v2/user/getuserinfo", Map.of("code", code));
+		JsonNode answer = this.http.call("/topapi/v2/user/getuserinfo", Map.of("code", code));
 		FakeUser admin = this.fake.organization().user("admin01").orElseThrow();
 		String deviceId = answer.path("result").path("device_id").asString();
 		assertAnswer(answer, true, "{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid\":\"admin01\",\"unionid\":\""
 				+ admin.unionid() + "\",\"associated_unionid\":\"\",\"device_id\":\"" + deviceId
 				+ "\",\"sys\":true,\"sys_level\":1,\"name\":\"管理员\"}}");
-		assertAnswer(post("/topapi/v2/user/getuserinfo", Map.of("code", code)), true,
+		assertAnswer(this.http.call("/topapi/v2/user/getuserinfo", Map.of("code", code)), true,
 				"{\"errcode\":40078,\"errmsg\":\"不存在的临时授权码\"}");
 	}
 
 	@Test
 	void getuserinfoForBossAnswersSysLevel100() {
-		JsonNode result = post("/topapi/v2/user/getuserinfo", Map.of("code", this.fake.issueAuthCode("manager01")))
+		JsonNode result = this.http.call("/topapi/v2/user/getuserinfo", Map.of("code", this.fake.issueAuthCode("manager01")))
 			.path("result");
 		assertThat(result.path("sys").asBoolean()).isFalse();
 		assertThat(result.path("sys_level").asInt()).isEqualTo(100);
@@ -61,12 +55,12 @@ class UserEndpointsTests {
 	void getuserinfoWithCodeOlderThanFiveMinutesAnswers40078() {
 		String code = this.fake.issueAuthCode("lisi");
 		clock.advance(Duration.ofMinutes(5));
-		assertThat(post("/topapi/v2/user/getuserinfo", Map.of("code", code)).path("errcode").asInt()).isEqualTo(40078);
+		assertThat(this.http.call("/topapi/v2/user/getuserinfo", Map.of("code", code)).path("errcode").asInt()).isEqualTo(40078);
 	}
 
 	@Test
 	void getuserinfoWithUnknownCodeAnswers40078() {
-		assertThat(post("/topapi/v2/user/getuserinfo", Map.of("code", "nope")).path("errcode").asInt())
+		assertThat(this.http.call("/topapi/v2/user/getuserinfo", Map.of("code", "nope")).path("errcode").asInt())
 			.isEqualTo(40078);
 	}
 
@@ -125,61 +119,61 @@ class UserEndpointsTests {
 
 	@Test
 	void userGetWithFormBodyAnswersUser() {
-		JsonNode answer = this.http.postForm("/topapi/v2/user/get?access_token=" + this.token, "userid=zhangsan");
+		JsonNode answer = this.http.postForm("/topapi/v2/user/get?access_token=" + this.http.accessToken(), "userid=zhangsan");
 		assertThat(answer.path("result").path("name").asString()).isEqualTo("张三");
 	}
 
 	@Test
 	void userGetWithUnknownUseridAnswers33012() {
-		assertAnswer(post("/topapi/v2/user/get", Map.of("userid", "nobody")), true,
+		assertAnswer(this.http.call("/topapi/v2/user/get", Map.of("userid", "nobody")), true,
 				"{\"errcode\":33012,\"errmsg\":\"无效的USERID\"}");
 	}
 
 	@Test
 	void userGetWithoutUseridAnswers400002() {
-		assertThat(post("/topapi/v2/user/get", Map.of()).path("errcode").asInt()).isEqualTo(400002);
+		assertThat(this.http.call("/topapi/v2/user/get", Map.of()).path("errcode").asInt()).isEqualTo(400002);
 	}
 
 	@Test
 	void listidAnswersDirectMembers() {
-		assertAnswer(post("/topapi/user/listid", Map.of("dept_id", 2)), true,
+		assertAnswer(this.http.call("/topapi/user/listid", Map.of("dept_id", 2)), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid_list\":[\"zhangsan\",\"lisi\"]}}");
 	}
 
 	@Test
 	void listidWithUnknownDepartmentAnswers60003() {
-		assertAnswer(post("/topapi/user/listid", Map.of("dept_id", 999)), true,
+		assertAnswer(this.http.call("/topapi/user/listid", Map.of("dept_id", 999)), true,
 				"{\"errcode\":60003,\"errmsg\":\"部门不存在\"}");
 	}
 
 	@Test
 	void listsimplePagesWithCursor() {
-		assertAnswer(post("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 1)), true,
+		assertAnswer(this.http.call("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 1)), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"has_more\":true,\"next_cursor\":1,"
 						+ "\"list\":[{\"userid\":\"manager01\",\"name\":\"王总\"}]}}");
-		assertAnswer(post("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 1, "size", 100)), true,
+		assertAnswer(this.http.call("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 1, "size", 100)), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"has_more\":false,"
 						+ "\"list\":[{\"userid\":\"admin01\",\"name\":\"管理员\"}]}}");
 	}
 
 	@Test
 	void listsimpleWithSizeOutOfRangeAnswers40069() {
-		assertThat(post("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 0)).path("errcode")
+		assertThat(this.http.call("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 0)).path("errcode")
 			.asInt()).isEqualTo(40069);
-		assertThat(post("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 101)).path("errcode")
+		assertThat(this.http.call("/topapi/user/listsimple", Map.of("dept_id", 1, "cursor", 0, "size", 101)).path("errcode")
 			.asInt()).isEqualTo(40069);
 	}
 
 	@Test
 	void getbyunionidAnswersUserid() {
 		String unionid = this.fake.organization().user("lisi").orElseThrow().unionid();
-		assertAnswer(post("/topapi/user/getbyunionid", Map.of("unionid", unionid)), true,
+		assertAnswer(this.http.call("/topapi/user/getbyunionid", Map.of("unionid", unionid)), true,
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"contact_type\":0,\"userid\":\"lisi\"}}");
 	}
 
 	@Test
 	void getbyunionidWithUnknownUnionidAnswers60121() {
-		assertAnswer(post("/topapi/user/getbyunionid", Map.of("unionid", "nope")), true,
+		assertAnswer(this.http.call("/topapi/user/getbyunionid", Map.of("unionid", "nope")), true,
 				"{\"errcode\":60121,\"errmsg\":\"找不到该用户\"}");
 	}
 

@@ -1,14 +1,14 @@
 package io.dingboot.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.health.DingTalkHealthIndicator;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -25,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -34,20 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DingTalkHealthAutoConfigurationTests {
 
-	private static WireMockServer dingTalk;
+	@RegisterExtension
+	static final ApiWireMock stub = new ApiWireMock();
+
+	private static final WireMockServer dingTalk = stub.server();
 
 	private ApplicationContextRunner runner;
-
-	@BeforeAll
-	static void start() {
-		dingTalk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -8,11 +8,11 @@ import io.dingboot.token.TokenCache;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DingTalkJsapiAutoConfigurationTests {
@@ -89,15 +89,6 @@ class DingTalkJsapiAutoConfigurationTests {
 				assertThat(context.getBean(JsapiTicketProvider.class)).isSameAs(context.getBean("myTickets"));
 				assertThat(context.getBean(JsapiSigner.class)).isSameAs(context.getBean("mySigner"));
 			});
-	}
-
-	private static FailureAnalysis analyze(Throwable failure) {
-		Throwable cause = failure;
-		while (cause != null && !(cause instanceof InvalidDingTalkPropertyException)) {
-			cause = cause.getCause();
-		}
-		assertThat(cause).isNotNull();
-		return new InvalidDingTalkPropertyFailureAnalyzer().analyze(failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,7 +7,6 @@ import io.dingboot.jsapi.web.DdConfigHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -15,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 
+import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DingTalkJsapiEndpointAutoConfigurationTests {
@@ -106,16 +106,6 @@ class DingTalkJsapiEndpointAutoConfigurationTests {
 			.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.corp-id=dingcorp",
 					"dingtalk.jsapi.enabled=true")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction()).contains("'dingtalk.agent-id'"));
-	}
-
-	private static FailureAnalysis analyze(Throwable failure) {
-		assertThat(failure).isNotNull();
-		Throwable cause = failure;
-		while (cause != null && !(cause instanceof InvalidDingTalkPropertyException)) {
-			cause = cause.getCause();
-		}
-		assertThat(cause).isNotNull();
-		return new InvalidDingTalkPropertyFailureAnalyzer().analyze(failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,6 @@ import io.dingboot.security.web.DingTalkLoginFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -17,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DingTalkLoginAutoConfigurationTests {
@@ -122,16 +122,6 @@ class DingTalkLoginAutoConfigurationTests {
 
 	private static boolean hasLoginFilter(SecurityFilterChain chain) {
 		return chain.getFilters().stream().anyMatch(DingTalkLoginFilter.class::isInstance);
-	}
-
-	private static FailureAnalysis analyze(Throwable failure) {
-		assertThat(failure).isNotNull();
-		Throwable cause = failure;
-		while (cause != null && !(cause instanceof InvalidDingTalkPropertyException)) {
-			cause = cause.getCause();
-		}
-		assertThat(cause).isNotNull();
-		return new InvalidDingTalkPropertyFailureAnalyzer().analyze(failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)

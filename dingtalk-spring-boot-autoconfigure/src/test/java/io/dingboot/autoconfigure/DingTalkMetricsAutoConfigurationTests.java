@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
@@ -12,10 +13,9 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -25,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
@@ -54,20 +53,12 @@ class DingTalkMetricsAutoConfigurationTests {
 
 	private static final String TOKEN = "tok-abc-123";
 
-	private static WireMockServer dingTalk;
+	@RegisterExtension
+	static final ApiWireMock stub = new ApiWireMock();
+
+	private static final WireMockServer dingTalk = stub.server();
 
 	private ApplicationContextRunner runner;
-
-	@BeforeAll
-	static void start() {
-		dingTalk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-		dingTalk.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		dingTalk.stop();
-	}
 
 	@BeforeEach
 	void reset() {

@@ -12,6 +12,11 @@ import java.nio.file.Path;
  */
 final class CpuTicks {
 
+	/**
+	 * Clock ticks per second ({@code USER_HZ}), 100 on Linux.
+	 */
+	static final long PER_SECOND = 100;
+
 	private static final Path TASKS = Path.of("/proc/self/task");
 
 	private CpuTicks() {
@@ -51,13 +56,6 @@ final class CpuTicks {
 			return new long[] { 0, 0 };
 		}
 		return new long[] { all, compiler };
-	}
-
-	/**
-	 * Clock ticks per second ({@code USER_HZ}), 100 on Linux.
-	 */
-	static long perSecond() {
-		return 100;
 	}
 
 }

@@ -205,7 +205,7 @@ public final class PeerBenchmark {
 			if (Boolean.getBoolean("peer.trace")) {
 				System.out.println("JIT ticks in window: " + (now[1] - ticks[1]) + " of " + (now[0] - ticks[0]));
 			}
-			if (now[1] - ticks[1] < CpuTicks.perSecond() * window / 1000 / 100) {
+			if (now[1] - ticks[1] < CpuTicks.PER_SECOND * window / 1000 / 100) {
 				break;
 			}
 		}

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time of this process and of its JIT compiler threads, read from Linux's {@code /proc} in
- * clock ticks, so a benchmark can tell how much of its CPU went to compiling rather than to the
- * code it measures.
+ * CPU time of this process, of its JIT compiler threads and of the benchmark's calling threads,
+ * read from Linux's {@code /proc} in clock ticks, so a benchmark can tell how much of its CPU went
+ * to compiling, and how much an HTTP client spent on threads of its own rather than on the caller's.
  */
 final class CpuTicks {
 
@@ -19,18 +19,24 @@ final class CpuTicks {
 
 	private static final Path TASKS = Path.of("/proc/self/task");
 
+	/**
+	 * Name prefix of the threads that make the measured calls.
+	 */
+	static final String CALLER_PREFIX = "caller-";
+
 	private CpuTicks() {
 	}
 
 	/**
-	 * Returns {@code {all threads, compiler threads}} in clock ticks; zeros where {@code /proc} is
-	 * missing.
+	 * Returns {@code {all threads, compiler threads, calling threads}} in clock ticks; zeros where
+	 * {@code /proc} is missing.
 	 */
 	static long[] read() {
 		long all = 0;
 		long compiler = 0;
+		long callers = 0;
 		if (!Files.isDirectory(TASKS)) {
-			return new long[] { 0, 0 };
+			return new long[] { 0, 0, 0 };
 		}
 		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
 			for (Path task : tasks) {
@@ -50,12 +56,15 @@ final class CpuTicks {
 				if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
 					compiler += ticks;
 				}
+				else if (name.startsWith(CALLER_PREFIX)) {
+					callers += ticks;
+				}
 			}
 		}
 		catch (IOException ex) {
-			return new long[] { 0, 0 };
+			return new long[] { 0, 0, 0 };
 		}
-		return new long[] { all, compiler };
+		return new long[] { all, compiler, callers };
 	}
 
 }

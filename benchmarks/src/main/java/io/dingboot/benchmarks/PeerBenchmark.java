@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +40,19 @@ import org.springframework.context.annotation.Configuration;
  * process. Every case runs in a JVM of its own, so no case pays for another's class loading or
  * compilation. A case warms up for the given time and then until the JIT has gone quiet (less than
  * 1% of a 2-second window spent compiling, for at most another minute), and then reports
- * its throughput and its process's CPU time per call (JIT and GC threads included), at 1 and 16
- * threads. The cases run interleaved, in rounds, and the median of the rounds is reported: on a
- * shared machine the speed of a core drifts from minute to minute.
+ * its throughput and its process's CPU time per call (JIT and GC threads included), and how much of
+ * that ran on the calling threads, at 1 and 16 threads. The cases run interleaved, in rounds, and the
+ * median of the rounds is reported: on a shared machine the speed of a core drifts from minute to
+ * minute.
  * <p>
- * Usage: {@code PeerBenchmark <stub-port> [warmup-seconds] [measure-seconds] [rounds]}; run it pinned
- * to one core ({@code taskset}), the cases inherit the pinning. {@code -Dpeer.trace=true} on a case
- * prints the JIT's share of every warm-up window.
+ * A caller may also do some work of its own between calls ("think time"), as an application does:
+ * a fixed computation whose CPU time is calibrated in each JVM and taken out of the figures again, so
+ * they still show the clients' own cost. An HTTP client that hands each exchange to a thread of its
+ * own costs more per call once that thread falls asleep between calls, which a tight loop hides.
+ * <p>
+ * Usage: {@code PeerBenchmark <stub-port> [warmup-seconds] [measure-seconds] [rounds] [think-µs]
+ * [thread counts, comma-separated]}; run it pinned to one core ({@code taskset}), the cases inherit
+ * the pinning. {@code -Dpeer.trace=true} on a case prints the JIT's share of every warm-up window.
  */
 public final class PeerBenchmark {
 
@@ -57,15 +64,19 @@ public final class PeerBenchmark {
 
 	private static final String SDK = "official-sdk 2.0.0";
 
+	private static final String JDK_AS_DINGBOOT = "jdk-httpclient, DingBoot's settings";
+
 	/**
 	 * The cases, each with the HTTP client Boot is told to use underneath DingBoot. The first
 	 * DingBoot case is what an application gets from the starter alone (Boot's detection finds only
-	 * the JDK client); the other is what it gets with Apache HttpClient 5 on the classpath.
+	 * the JDK client); the other is what it gets with Apache HttpClient 5 on the classpath. The
+	 * second case is the bare JDK call again, with the client set up as DingBoot sets it up.
 	 */
 	private static final Map<String, String> CASES = new LinkedHashMap<>();
 
 	static {
 		CASES.put(FLOOR, null);
+		CASES.put(JDK_AS_DINGBOOT, null);
 		CASES.put(DINGBOOT, "jdk");
 		CASES.put("dingboot over httpclient5", "http-components");
 		CASES.put(SDK, null);
@@ -77,20 +88,24 @@ public final class PeerBenchmark {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && args[0].equals("--case")) {
 			runCase(args[1], Integer.parseInt(args[2]), "http://127.0.0.1:" + args[3], Long.parseLong(args[4]),
-					Long.parseLong(args[5]));
+					Long.parseLong(args[5]), Long.parseLong(args[6]));
 			return;
 		}
 		String port = (args.length > 0) ? args[0] : "18089";
 		String warmup = (args.length > 1) ? args[1] : "5";
 		String measure = (args.length > 2) ? args[2] : "10";
 		int rounds = (args.length > 3) ? Integer.parseInt(args[3]) : 3;
-		Map<String, List<double[]>> runs = new LinkedHashMap<>();
+		String think = (args.length > 4) ? args[4] : "0";
+		int[] threadCounts = Arrays.stream(((args.length > 5) ? args[5] : "1,16").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		System.out.println("think time between calls: " + think + " µs of the caller's own work");		Map<String, List<double[]>> runs = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
 			System.out.println("round " + round + " of " + rounds);
-			for (int threads : new int[] { 1, 16 }) {
+			for (int threads : threadCounts) {
 				for (String name : CASES.keySet()) {
 					runs.computeIfAbsent(name + "@" + threads, (key) -> new ArrayList<>())
-						.add(fork(name, threads, port, warmup, measure));
+						.add(fork(name, threads, port, warmup, measure, think));
 				}
 			}
 		}
@@ -99,20 +114,22 @@ public final class PeerBenchmark {
 		System.out.println();
 		System.out.println("Median of " + rounds + " rounds (cases interleaved, every case in a JVM of its own):");
 		System.out.println();
-		System.out.println("| client | threads | calls/s | client CPU µs/call | of which JIT µs/call | CPU µs/call, each round |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| client | threads | calls/s | client CPU µs/call | on the calling threads | of which JIT "
+				+ "| CPU µs/call, each round |");
+		System.out.println("|---|---|---|---|---|---|---|");
 		results.forEach((key, result) -> {
 			String[] nameAndThreads = key.split("@");
 			List<String> each = runs.get(key).stream().map((run) -> format(run[1])).toList();
 			System.out.println("| " + nameAndThreads[0] + " | " + nameAndThreads[1] + " | " + format(result[0]) + " | "
-					+ format(result[1]) + " | " + format(result[2]) + " | " + String.join(", ", each) + " |");
+					+ format(result[1]) + " | " + format(result[4]) + " | " + format(result[2]) + " | "
+					+ String.join(", ", each) + " |");
 		});
 		System.out.println();
-		for (int threads : new int[] { 1, 16 }) {
+		for (int threads : threadCounts) {
 			double[] floor = results.get(FLOOR + "@" + threads);
 			double[] sdk = results.get(SDK + "@" + threads);
 			for (String name : CASES.keySet()) {
-				if (name.startsWith(DINGBOOT)) {
+				if (!name.equals(FLOOR) && !name.equals(SDK)) {
 					double[] ding = results.get(name + "@" + threads);
 					System.out.printf(Locale.ROOT,
 							"threads=%d, %s: CPU/call = %.2fx floor, %.2fx SDK; throughput = %.2fx SDK%n", threads,
@@ -140,11 +157,11 @@ public final class PeerBenchmark {
 	 * Runs one case in a new JVM with this one's class path and memory limit; the case prints one
 	 * {@code RESULT} line, everything else it prints is passed on.
 	 */
-	private static double[] fork(String name, int threads, String port, String warmup, String measure)
+	private static double[] fork(String name, int threads, String port, String warmup, String measure, String think)
 			throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				PeerBenchmark.class.getName(), "--case", name, String.valueOf(threads), port, warmup, measure);
+				PeerBenchmark.class.getName(), "--case", name, String.valueOf(threads), port, warmup, measure, think);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		double[] result = null;
 		try (BufferedReader reader = new BufferedReader(
@@ -167,14 +184,16 @@ public final class PeerBenchmark {
 		if (exit != 0 || result == null) {
 			throw new IllegalStateException("case '" + name + "' at " + threads + " threads failed (exit " + exit + ")");
 		}
-		System.out.printf(Locale.ROOT, "%s @%d: %.1f calls/s, %.1f µs CPU/call (%.1f of it JIT), warmed up %.0f s%n", name,
-				threads, result[0], result[1], result[2], result[3]);
+		System.out.printf(Locale.ROOT,
+				"%s @%d: %.1f calls/s, %.1f µs CPU/call (%.1f on the calling threads, %.1f JIT), warmed up %.0f s%n", name,
+				threads, result[0], result[1], result[4], result[2], result[3]);
 		return result;
 	}
 
-	private static void runCase(String name, int threads, String base, long warmupSeconds, long measureSeconds)
-			throws Exception {
+	private static void runCase(String name, int threads, String base, long warmupSeconds, long measureSeconds,
+			long thinkMicros) throws Exception {
 		Call call = client(name, base);
+		Think think = Think.calibrate(thinkMicros);
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		AtomicBoolean running = new AtomicBoolean(true);
 		LongAdder calls = new LongAdder();
@@ -185,13 +204,14 @@ public final class PeerBenchmark {
 					try {
 						call.call();
 						calls.increment();
+						think.run();
 					}
 					catch (Exception ex) {
 						running.set(false);
 						throw new IllegalStateException(ex);
 					}
 				}
-			}, "caller-" + i));
+			}, CpuTicks.CALLER_PREFIX + i));
 		}
 		long warmStart = System.nanoTime();
 		workers.forEach(Thread::start);
@@ -221,6 +241,10 @@ public final class PeerBenchmark {
 		long[] ticks = CpuTicks.read();
 		double jitShare = (ticks[0] > ticksStart[0])
 				? (double) (ticks[1] - ticksStart[1]) / (ticks[0] - ticksStart[0]) : 0;
+		double callerShare = (ticks[0] > ticksStart[0])
+				? (double) (ticks[2] - ticksStart[2]) / (ticks[0] - ticksStart[0]) : 0;
+		// the callers' own work between calls is not the client's cost
+		double thinkCpu = (double) think.cpuNanos() * count;
 		running.set(false);
 		for (Thread worker : workers) {
 			worker.join();
@@ -229,8 +253,9 @@ public final class PeerBenchmark {
 			throw new IllegalStateException("no call completed");
 		}
 		System.out.printf(Locale.ROOT, "GC: %s%n", gcSummary());
-		System.out.printf(Locale.ROOT, "RESULT %.3f %.3f %.3f %.1f%n", count / (elapsed / 1e9), cpu / 1e3 / count,
-				jitShare * cpu / 1e3 / count, warmedFor);
+		System.out.printf(Locale.ROOT, "RESULT %.3f %.3f %.3f %.1f %.3f%n", count / (elapsed / 1e9),
+				(cpu - thinkCpu) / 1e3 / count, jitShare * cpu / 1e3 / count, warmedFor,
+				(callerShare * cpu - thinkCpu) / 1e3 / count);
 		System.exit(0);
 	}
 
@@ -249,6 +274,9 @@ public final class PeerBenchmark {
 		if (name.equals(SDK)) {
 			return officialSdk(base);
 		}
+		if (name.equals(JDK_AS_DINGBOOT)) {
+			return jdkAsDingBoot(base);
+		}
 		return dingBoot(base, CASES.get(name));
 	}
 
@@ -263,6 +291,32 @@ public final class PeerBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"dept_id\":1}"))
 			.build();
 		return () -> {
+			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200 || response.body().length == 0) {
+				throw new IllegalStateException("HTTP " + response.statusCode());
+			}
+			return response;
+		};
+	}
+
+	/**
+	 * The bare call with the JDK client set up as DingBoot sets it up on plain http: the client's
+	 * selector thread completes each exchange (no pool thread), HTTP/1.1, a request timeout, the body
+	 * sent and read as byte arrays.
+	 */
+	private static Call jdkAsDingBoot(String base) {
+		HttpClient client = HttpClient.newBuilder()
+			.executor(Runnable::run)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
 			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200 || response.body().length == 0) {
 				throw new IllegalStateException("HTTP " + response.statusCode());

@@ -291,12 +291,15 @@ public final class PeerBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"dept_id\":1}"))
 			.build();
 		return () -> {
-			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() != 200 || response.body().length == 0) {
-				throw new IllegalStateException("HTTP " + response.statusCode());
-			}
-			return response;
+			return answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
 		};
+	}
+
+	private static HttpResponse<byte[]> answered(HttpResponse<byte[]> response) {
+		if (response.statusCode() != 200 || response.body().length == 0) {
+			throw new IllegalStateException("HTTP " + response.statusCode());
+		}
+		return response;
 	}
 
 	/**
@@ -317,11 +320,7 @@ public final class PeerBenchmark {
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();
-			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() != 200 || response.body().length == 0) {
-				throw new IllegalStateException("HTTP " + response.statusCode());
-			}
-			return response;
+			return answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
 		};
 	}
 

@@ -1,0 +1,151 @@
+package io.dingboot.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.dingtalk.api.DefaultDingTalkClient;
+import com.dingtalk.api.request.OapiV2DepartmentListsubRequest;
+import com.dingtalk.api.response.OapiV2DepartmentListsubResponse;
+import io.dingboot.department.Department;
+import io.dingboot.department.DepartmentApi;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The clients the peer benchmark compares, each making one {@code listsub(dept_id=1)} call with a
+ * warm token against the stub at a base URL.
+ */
+final class PeerClients {
+
+	static final String FLOOR = "jdk-httpclient (floor)";
+
+	static final String SDK = "official-sdk 2.0.0";
+
+	private static final String PATH = "/topapi/v2/department/listsub";
+
+	/**
+	 * The cases in the order they run, each a client made from the stub's base URL. The second is
+	 * the bare JDK call again, with the client set up as DingBoot sets it up. The first DingBoot case
+	 * is what an application gets from the starter alone (Boot's detection finds only the JDK
+	 * client); the other is what it gets with Apache HttpClient 5 on the classpath.
+	 */
+	static final Map<String, Function<String, Call>> CASES = new LinkedHashMap<>();
+
+	static {
+		CASES.put(FLOOR, PeerClients::jdk);
+		CASES.put("jdk-httpclient, DingBoot's settings", PeerClients::jdkAsDingBoot);
+		CASES.put("dingboot", (base) -> dingBoot(base, "jdk"));
+		CASES.put("dingboot over httpclient5", (base) -> dingBoot(base, "http-components"));
+		CASES.put(SDK, PeerClients::officialSdk);
+	}
+
+	private PeerClients() {
+	}
+
+	/**
+	 * The bare call with the JDK's default settings, without JSON mapping: the floor.
+	 */
+	private static Call jdk(String base) {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH + "?access_token=bench-token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"dept_id\":1}"))
+			.build();
+		return () -> answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+	}
+
+	/**
+	 * The bare call with the JDK client set up as DingBoot sets it up on plain http: the client's
+	 * selector thread completes each exchange (no pool thread), HTTP/1.1, a request timeout, the body
+	 * sent and read as byte arrays.
+	 */
+	private static Call jdkAsDingBoot(String base) {
+		HttpClient client = HttpClient.newBuilder()
+			.executor(Runnable::run)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			return answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+		};
+	}
+
+	private static HttpResponse<byte[]> answered(HttpResponse<byte[]> response) {
+		if (response.statusCode() != 200 || response.body().length == 0) {
+			throw new IllegalStateException("HTTP " + response.statusCode());
+		}
+		return response;
+	}
+
+	/**
+	 * DingBoot as an application gets it, with Boot told which HTTP library to use underneath.
+	 */
+	private static Call dingBoot(String base, String httpLibrary) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DingBootApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("dingtalk.base-url=" + base, "dingtalk.app-key=dingbench", "dingtalk.app-secret=bench-secret",
+					"spring.http.clients.imperative.factory=" + httpLibrary, "spring.main.banner-mode=off",
+					"logging.level.root=warn")
+			.run();
+		DepartmentApi departments = context.getBean(DepartmentApi.class);
+		return () -> {
+			List<Department> result = departments.listSub(1);
+			if (result.size() != 10) {
+				throw new IllegalStateException("expected 10 departments");
+			}
+			return result;
+		};
+	}
+
+	private static Call officialSdk(String base) {
+		DefaultDingTalkClient client = new DefaultDingTalkClient(base + PATH);
+		return () -> {
+			OapiV2DepartmentListsubRequest request = new OapiV2DepartmentListsubRequest();
+			request.setDeptId(1L);
+			OapiV2DepartmentListsubResponse response = client.execute(request, "bench-token");
+			if (!response.isSuccess() || response.getResult().size() != 10) {
+				throw new IllegalStateException(response.getErrmsg());
+			}
+			return response;
+		};
+	}
+
+	/**
+	 * DingBoot as an application gets it: Boot's auto-configuration, HTTP client and Jackson
+	 * included, with DingBoot's on top.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class DingBootApp {
+
+	}
+
+	/**
+	 * One call through a client; throws when the answer is not the expected one.
+	 */
+	@FunctionalInterface
+	interface Call {
+
+		Object call() throws Exception;
+
+	}
+
+}

@@ -45,6 +45,9 @@ final class Answer {
 		body.put("errcode", 0);
 		body.put("errmsg", "ok");
 		body.putAll(fields);
+		if (call.isTopapi() && body.containsKey("request_id")) {
+			return new Answer(200, FakeCall.json.writeValueAsBytes(body), JSON, false);
+		}
 		return json(call, body);
 	}
 
@@ -109,6 +112,52 @@ final class Answer {
 			fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
 		}
 		return fields;
+	}
+
+	/**
+	 * A success of the v1.0 family: HTTP 200 with the business fields only.
+	 * @param fields the answer's fields
+	 * @return the answer
+	 */
+	static Answer v1Ok(Map<String, ?> fields) {
+		return new Answer(200, FakeCall.json.writeValueAsBytes(fields), JSON, false);
+	}
+
+	/**
+	 * An error of the v1.0 family: a non-2xx status with
+	 * <code>{"code":...,"requestid":...,"message":...}</code>.
+	 * @param status the HTTP status
+	 * @param code the error code, e.g. {@code InvalidAuthentication}
+	 * @param message the message
+	 * @return the answer
+	 */
+	static Answer v1Error(int status, String code, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("requestid", RandomIds.v1RequestId());
+		body.put("message", message);
+		return new Answer(status, FakeCall.json.writeValueAsBytes(body), JSON, false);
+	}
+
+	/**
+	 * Fields of a JSON object, in order.
+	 * @param json the object's text
+	 * @return the fields
+	 * @throws IllegalArgumentException when the text is not a JSON object
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> parseObject(String json) {
+		Object value;
+		try {
+			value = FakeCall.json.readValue(json, Object.class);
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw new IllegalArgumentException("Not JSON: " + ex.getOriginalMessage());
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new IllegalArgumentException("Not a JSON object: " + json);
+		}
+		return new LinkedHashMap<>((Map<String, Object>) map);
 	}
 
 	static Answer status(int status, String body) {

@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * the fake starts on a free loopback port before the context refreshes, is a bean
  * ({@code @Autowired FakeDingTalk fake}), and sets {@code dingtalk.base-url},
  * {@code dingtalk.app-key}, {@code dingtalk.app-secret}, {@code dingtalk.corp-id} and
- * {@code dingtalk.agent-id} to its app. It stops when the context closes.
+ * {@code dingtalk.agent-id} to its app. It stops when the context closes. The fake reads the
+ * application's settings when asked, so that {@link FakeDingTalk#pushEvent(String, java.util.Map)}
+ * and {@link FakeDingTalk#login(String)} need no URL, token or key.
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureFakeDingTalk
@@ -35,5 +37,12 @@ public @interface AutoConfigureFakeDingTalk {
 	 * @return the location
 	 */
 	String organization() default "";
+
+	/**
+	 * How many records of each kind (work notifications, uploaded media, stubbed calls) the fake
+	 * keeps; beyond it the oldest are dropped and counted.
+	 * @return the capacity
+	 */
+	int recordCapacity() default FakeDingTalk.DEFAULT_RECORD_CAPACITY;
 
 }

@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  */
 abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 
+	static final String NEW_FAMILY_TOKEN_HEADER = "x-acs-dingtalk-access-token";
+
 	protected final FakeState state;
 
 	private final String name;
@@ -50,11 +52,19 @@ abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 	public final ResponseDefinition transform(ServeEvent serveEvent) {
 		FakeCall call = FakeCall.of(serveEvent.getRequest());
 		this.state.journal.record(call.path());
+		Stubs.Stub stub = this.state.stubs.find(call.method(), call.path());
+		StubbedCall recorded = null;
+		if (stub != null) {
+			byte[] body = call.request().getBody();
+			recorded = new StubbedCall(call.method(), call.path(), call.queryParameters(),
+					(body != null) ? body : new byte[0], this.state.clock.instant());
+			this.state.addStubbedCall(recorded);
+		}
 		Duration latency = this.state.faults.latency(call.path());
-		return answer(call).toDefinition(latency);
+		return answer(call, stub, recorded).toDefinition(latency);
 	}
 
-	private Answer answer(FakeCall call) {
+	private Answer answer(FakeCall call, Stubs.Stub stub, StubbedCall recorded) {
 		FaultPlan.Failure failure = this.state.faults.poll(call.path());
 		if (failure instanceof FaultPlan.Failure.Errcode errcode) {
 			return Answer.dingTalkError(call, errcode.errcode(), errcode.errmsg());
@@ -65,7 +75,15 @@ abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 		if (failure instanceof FaultPlan.Failure.ConnectionReset) {
 			return Answer.connectionReset();
 		}
+		if (stub != null && call.isNewFamily()) {
+			Answer refused = checkNewFamilyToken(call);
+			return (refused != null) ? refused : stub.answer(call, recorded);
+		}
 		try {
+			if (stub != null) {
+				checkToken(call);
+				return stub.answer(call, recorded);
+			}
 			if (needsToken()) {
 				checkToken(call);
 			}
@@ -90,6 +108,18 @@ abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 		if (!this.state.tokens.isValid(token)) {
 			throw new CallRejected(40014);
 		}
+	}
+
+	private Answer checkNewFamilyToken(FakeCall call) {
+		String token = call.header(NEW_FAMILY_TOKEN_HEADER);
+		if (token == null) {
+			return Answer.v1Error(400, "AuthenticationFailed.MissingParameter",
+					"缺少参数：" + NEW_FAMILY_TOKEN_HEADER);
+		}
+		if (!this.state.tokens.isValid(token)) {
+			return Answer.v1Error(400, "InvalidAuthentication", "不合法的access_token");
+		}
+		return null;
 	}
 
 	/**

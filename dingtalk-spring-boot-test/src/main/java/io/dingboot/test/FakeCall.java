@@ -98,6 +98,37 @@ final class FakeCall {
 		return this.path.startsWith("/topapi/");
 	}
 
+	/**
+	 * Whether the path belongs to the new API family ({@code /v1.0/...}, {@code /v2.0/...}), which
+	 * takes the token in a header and answers errors with an HTTP status.
+	 * @return whether it is a new-family path
+	 */
+	boolean isNewFamily() {
+		return isNewFamily(this.path);
+	}
+
+	static boolean isNewFamily(String path) {
+		return path.startsWith("/v1.0/") || path.startsWith("/v2.0/");
+	}
+
+	String method() {
+		return this.request.getMethod().getName();
+	}
+
+	/**
+	 * A request header.
+	 * @param name the name
+	 * @return the first value, or {@code null}
+	 */
+	String header(String name) {
+		String value = this.request.getHeader(name);
+		return (value != null && !value.isBlank()) ? value.trim() : null;
+	}
+
+	Map<String, String> queryParameters() {
+		return this.query;
+	}
+
 	boolean bodyValid() {
 		return this.bodyValid;
 	}

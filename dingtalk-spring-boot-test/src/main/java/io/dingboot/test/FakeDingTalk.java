@@ -26,12 +26,17 @@ import com.github.tomakehurst.wiremock.extension.Extension;
  */
 public final class FakeDingTalk implements AutoCloseable {
 
+	/** Records of each kind a fake keeps unless {@link Builder#recordCapacity(int)} says otherwise. */
+	public static final int DEFAULT_RECORD_CAPACITY = 1000;
+
 	private final FakeState state;
 
 	private final WireMockServer server;
 
+	private volatile ApplicationUnderTest application;
+
 	private FakeDingTalk(Builder builder) {
-		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime);
+		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
 		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
 				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new UnknownEndpoints(this.state) };
@@ -217,19 +222,54 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
-	 * Push an event to an application's callback URL the way DingTalk does: encrypt
+	 * Push an event to the application under test the way DingTalk does, with the application's own
+	 * settings: its callback URL ({@code http://127.0.0.1:<local.server.port><context-path><dingtalk.callback.path>}),
+	 * {@code dingtalk.callback.token}, {@code dingtalk.callback.aes-key}, and the first of
+	 * {@code dingtalk.callback.owner-key} (else {@code dingtalk.app-key}, else {@code dingtalk.corp-id})
+	 * as owner key. The event is <code>{"EventType":type,"EventTime":now,"CorpId":...,"eventId":random}</code>
+	 * followed by {@code fields} (a field of the same name wins, e.g. {@code eventId} to push one event
+	 * twice). Needs {@link AutoConfigureFakeDingTalk} on a test with a running server
+	 * ({@code webEnvironment = RANDOM_PORT}) and {@code dingtalk.callback.enabled=true}.
+	 * <pre class="code">
+	 * CallbackPushResult result = fake.pushEvent("user_add_org", Map.of("userId", List.of("zhangsan")));
+	 * assertThat(result.isSuccess()).isTrue();
+	 * </pre>
+	 * @param eventType the {@code EventType}, e.g. {@code user_add_org}
+	 * @param fields the event's other fields, e.g. {@code userId} or {@code deptId}
+	 * @return the HTTP status, the raw answer and the decrypted reply
+	 * @throws IllegalStateException when the fake does not know the application, or the application
+	 * has no callback endpoint or no running server
+	 */
+	public CallbackPushResult pushEvent(String eventType, Map<String, ?> fields) {
+		return pushEvent(FakeEvent.of(eventType, fields));
+	}
+
+	/**
+	 * Like {@link #pushEvent(String, Map)} with an event built by {@link FakeEvent}:
+	 * <pre class="code">
+	 * fake.pushEvent(FakeEvent.userAddOrg("zhangsan"));
+	 * </pre>
+	 * @param event the event
+	 * @return the HTTP status, the raw answer and the decrypted reply
+	 */
+	public CallbackPushResult pushEvent(FakeEvent event) {
+		Objects.requireNonNull(event, "event");
+		ApplicationUnderTest.CallbackTarget target = requireApplication("pushEvent").callbackTarget();
+		String json = event.toJson(this.state.clock, target.corpId());
+		return CallbackPush.push(this.state.clock, target.url(), target.token(), target.aesKey(), target.ownerKey(),
+				json);
+	}
+
+	/**
+	 * Push an event to a callback URL the way DingTalk does: encrypt
 	 * {@code eventJson} for {@code ownerKey}, sign it with {@code token}, and {@code POST}
 	 * <code>{"encrypt":...}</code> with {@code msg_signature}, {@code timestamp} (milliseconds, from
 	 * the fake's clock) and {@code nonce} in the query. Needs DingBoot's callback classes
-	 * ({@code dingtalk-spring-boot-autoconfigure}) on the class path.
-	 * <pre class="code">
-	 * CallbackPushResult result = fake.pushEvent(baseUrl + "/dingtalk/callback", token, aesKey,
-	 *         fake.organization().app().appKey(),
-	 *         "{\"EventType\":\"user_add_org\",\"userId\":[\"zhangsan\"],\"eventId\":\"e1\"}");
-	 * assertThat(result.isSuccess()).isTrue();
-	 * </pre>
-	 * @param callbackUrl the application's callback URL, e.g.
-	 * {@code http://127.0.0.1:8080/dingtalk/callback}
+	 * ({@code dingtalk-spring-boot-autoconfigure}) on the class path. With
+	 * {@link AutoConfigureFakeDingTalk}, {@link #pushEvent(String, Map)} reads all of these from the
+	 * application; this method is for a receiver the fake does not know, or for pushing with wrong
+	 * settings on purpose.
+	 * @param callbackUrl the callback URL, e.g. {@code http://127.0.0.1:8080/dingtalk/callback}
 	 * @param token the callback token ({@code dingtalk.callback.token})
 	 * @param aesKey the 43-character EncodingAESKey ({@code dingtalk.callback.aes-key})
 	 * @param ownerKey the key the event is encrypted for: the app key for events subscribed in the
@@ -245,6 +285,78 @@ public final class FakeDingTalk implements AutoCloseable {
 		Objects.requireNonNull(ownerKey, "ownerKey");
 		Objects.requireNonNull(eventJson, "eventJson");
 		return CallbackPush.push(this.state.clock, callbackUrl, token, aesKey, ownerKey, eventJson);
+	}
+
+	/**
+	 * Log in to the application under test as {@code userid} over real HTTP, the way the page does:
+	 * an auth code from this fake, posted as JSON to the application's
+	 * {@code dingtalk.login.processing-url} with the CSRF token of its {@code XSRF-TOKEN} cookie. The
+	 * application's own provider, mapper and session handling run. Needs
+	 * {@link AutoConfigureFakeDingTalk} on a test with a running server
+	 * ({@code webEnvironment = RANDOM_PORT}); see {@link DingTalkLogin} for other applications.
+	 * <pre class="code">
+	 * DingTalkSession session = fake.login("zhangsan");
+	 * restClient.get().uri("/api/me").headers(session::applyTo).retrieve()...
+	 * </pre>
+	 * @param userid the user, one of the fake organisation's
+	 * @return the logged-in session
+	 * @throws IllegalStateException when the login does not answer 200
+	 */
+	public DingTalkSession login(String userid) {
+		ApplicationUnderTest application = requireApplication("login");
+		return DingTalkLogin.to(application.baseUrl())
+			.processingUrl(application.loginProcessingUrl())
+			.login(this, userid);
+	}
+
+	/**
+	 * Answer calls of an endpoint DingBoot does not wrap, for code that uses
+	 * {@code DingTalkClient.execute(DingTalkRequest)} (without a stub the fake answers errcode 22
+	 * on {@code /topapi} and 404 elsewhere). A stub also replaces the fake's own answer on a path
+	 * it serves.
+	 * <pre class="code">
+	 * fake.stub("POST", "/topapi/attendance/getsimplegroups").answer(Map.of("result", Map.of("groups", List.of())));
+	 * fake.stub("GET", "/v1.0/contact/users/me").answer(Map.of("nick", "张三"));
+	 * </pre>
+	 * @param method the HTTP method ({@code GET}, {@code POST}, ...), or {@link FakeStub#ANY_METHOD}
+	 * @param path the path without query: a legacy path such as {@code /topapi/...} or a path of the
+	 * new family such as {@code /v1.0/...}
+	 * @return the stub, to say what it answers
+	 */
+	public FakeStub stub(String method, String path) {
+		Objects.requireNonNull(method, "method");
+		if (!method.equals(FakeStub.ANY_METHOD) && !method.matches("[A-Z]+")) {
+			throw new IllegalArgumentException("method must be an HTTP method in upper case or \"*\": " + method);
+		}
+		return new FakeStub(this.state.stubs, method, requirePath(path));
+	}
+
+	/**
+	 * Remove a stub.
+	 * @param method the method it was made for
+	 * @param path the path
+	 * @return whether there was one
+	 */
+	public boolean removeStub(String method, String path) {
+		return this.state.stubs.remove(method, requirePath(path));
+	}
+
+	/**
+	 * The calls answered by stubs, oldest first (the most recent {@link #recordCapacity()} of them).
+	 * @return the calls
+	 */
+	public List<StubbedCall> stubbedCalls() {
+		return this.state.stubbedCalls();
+	}
+
+	/**
+	 * The calls of one path answered by a stub, oldest first.
+	 * @param path the path
+	 * @return the calls
+	 */
+	public List<StubbedCall> stubbedCalls(String path) {
+		String checked = requirePath(path);
+		return stubbedCalls().stream().filter((call) -> call.path().equals(checked)).toList();
 	}
 
 	/**
@@ -265,11 +377,32 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
-	 * Every work notification received, in order, recalled ones included.
+	 * The work notifications received, oldest first, recalled ones included: all of them, or the
+	 * most recent {@link #recordCapacity()} when more arrived ({@link #sentMessageCount()} says how
+	 * many were dropped).
 	 * @return the messages
 	 */
 	public List<SentMessage> sentMessages() {
 		return this.state.messages();
+	}
+
+	/**
+	 * The most recent work notifications, newest first; copies only those, so that a page showing
+	 * an inbox stays cheap however many were sent.
+	 * @param max how many at most
+	 * @return the messages, newest first
+	 */
+	public List<SentMessage> latestSentMessages(int max) {
+		return this.state.latestMessages(max);
+	}
+
+	/**
+	 * How many work notifications arrived since start (or the last reset), how many are kept, and
+	 * how many were dropped to keep at most {@link #recordCapacity()}.
+	 * @return the count
+	 */
+	public RecordCount sentMessageCount() {
+		return this.state.messageCount();
 	}
 
 	/**
@@ -281,23 +414,71 @@ public final class FakeDingTalk implements AutoCloseable {
 		return sentMessages().stream().filter((message) -> message.recipients().contains(userid)).toList();
 	}
 
+	/**
+	 * The files uploaded to {@code /media/upload}, oldest first (the most recent
+	 * {@link #recordCapacity()} of them).
+	 * @return the media
+	 */
 	public List<UploadedMedia> uploadedMedia() {
-		return List.copyOf(this.state.media);
+		return this.state.media();
 	}
 
 	/**
-	 * Forget calls counted, messages and media; tokens, codes and planned faults stay.
+	 * How many files were uploaded, kept and dropped.
+	 * @return the count
+	 */
+	public RecordCount uploadedMediaCount() {
+		return this.state.mediaCount();
+	}
+
+	/**
+	 * How many calls stubs answered, kept and dropped.
+	 * @return the count
+	 */
+	public RecordCount stubbedCallCount() {
+		return this.state.stubbedCallCount();
+	}
+
+	/**
+	 * How many records of each kind (work notifications, uploaded media, stubbed calls) the fake
+	 * keeps; beyond it the oldest are dropped.
+	 * @return the capacity
+	 */
+	public int recordCapacity() {
+		return this.state.recordCapacity();
+	}
+
+	/**
+	 * Forget calls counted, messages, media and stubbed calls; tokens, codes, stubs and planned
+	 * faults stay.
 	 */
 	public void resetJournal() {
 		this.state.clearJournal();
 	}
 
 	/**
-	 * Back to the state just after start: journal, messages, media, tokens, tickets, codes,
+	 * Back to the state just after start: journal, messages, media, tokens, tickets, codes, stubs,
 	 * planned faults and latencies all cleared. The organisation stays.
 	 */
 	public void reset() {
 		this.state.reset();
+	}
+
+	/**
+	 * Tell the fake which application it serves (set by {@link AutoConfigureFakeDingTalk}).
+	 * @param application the application
+	 */
+	void attach(ApplicationUnderTest application) {
+		this.application = application;
+	}
+
+	private ApplicationUnderTest requireApplication(String method) {
+		ApplicationUnderTest application = this.application;
+		if (application == null) {
+			throw new IllegalStateException(method + "(...) reads the application's settings, which the fake knows "
+					+ "only with @AutoConfigureFakeDingTalk; pass them explicitly otherwise");
+		}
+		return application;
 	}
 
 	private static String requirePath(String path) {
@@ -326,7 +507,24 @@ public final class FakeDingTalk implements AutoCloseable {
 
 		private int port;
 
+		private int recordCapacity = DEFAULT_RECORD_CAPACITY;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how many records of each kind (work notifications, uploaded media, stubbed calls) the
+		 * fake keeps; beyond it the oldest are dropped and counted ({@link RecordCount}). 1000 by
+		 * default, so that a fake serving a long-running demo does not grow.
+		 * @param recordCapacity the capacity, at least 1
+		 * @return this builder
+		 */
+		public Builder recordCapacity(int recordCapacity) {
+			if (recordCapacity < 1) {
+				throw new IllegalArgumentException("recordCapacity must be >= 1, got " + recordCapacity);
+			}
+			this.recordCapacity = recordCapacity;
+			return this;
 		}
 
 		/**

@@ -27,13 +27,21 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
 	private final String organization;
 
-	FakeDingTalkContextCustomizer(String organization) {
+	private final int recordCapacity;
+
+	FakeDingTalkContextCustomizer(String organization, int recordCapacity) {
 		this.organization = organization;
+		this.recordCapacity = recordCapacity;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		FakeDingTalk fake = FakeDingTalk.start(loadOrganization(context));
+		FakeDingTalk fake = FakeDingTalk.builder()
+			.organization(loadOrganization(context))
+			.recordCapacity(this.recordCapacity)
+			.build()
+			.start();
+		fake.attach(new SpringApplicationUnderTest(context.getEnvironment()));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, fake);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
@@ -69,12 +77,13 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof FakeDingTalkContextCustomizer customizer
-				&& this.organization.equals(customizer.organization);
+				&& this.organization.equals(customizer.organization)
+				&& this.recordCapacity == customizer.recordCapacity;
 	}
 
 	@Override
 	public int hashCode() {
-		return this.organization.hashCode();
+		return 31 * this.organization.hashCode() + this.recordCapacity;
 	}
 
 }

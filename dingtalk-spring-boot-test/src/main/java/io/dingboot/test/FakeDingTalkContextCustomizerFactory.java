@@ -17,7 +17,8 @@ final class FakeDingTalkContextCustomizerFactory implements ContextCustomizerFac
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigureFakeDingTalk annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureFakeDingTalk.class);
-		return (annotation != null) ? new FakeDingTalkContextCustomizer(annotation.organization()) : null;
+		return (annotation != null) ? new FakeDingTalkContextCustomizer(annotation.organization(),
+				annotation.recordCapacity()) : null;
 	}
 
 }

@@ -3,15 +3,16 @@ package io.dingboot.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything a running fake remembers: the organisation, tokens, codes, what was sent and uploaded,
- * the journal and the planned faults. The endpoint groups share one instance.
+ * the journal and the planned faults. The endpoint groups share one instance. Sent messages,
+ * uploaded media and calls to stubbed endpoints are kept up to the record capacity each; the
+ * oldest are dropped beyond it, and counted.
  */
 final class FakeState {
 
@@ -27,16 +28,25 @@ final class FakeState {
 
 	final FaultPlan faults = new FaultPlan();
 
-	private final Map<Long, SentMessage> messages = new LinkedHashMap<>();
+	final Stubs stubs = new Stubs();
+
+	private final RecentRecords<SentMessage> messages;
+
+	private final Map<Long, SentMessage> messagesByTask = new HashMap<>();
 
 	private final AtomicLong taskIds = new AtomicLong(256271667500L);
 
-	final List<UploadedMedia> media = new CopyOnWriteArrayList<>();
+	private final RecentRecords<UploadedMedia> media;
+
+	private final RecentRecords<StubbedCall> stubbedCalls;
 
 	private final List<Map<String, Object>> failedCallbacks = new ArrayList<>();
 
-	FakeState(FakeOrganization organization, Clock clock, Duration tokenLifetime) {
+	FakeState(FakeOrganization organization, Clock clock, Duration tokenLifetime, int recordCapacity) {
 		this.organization = organization;
+		this.messages = new RecentRecords<>(recordCapacity);
+		this.media = new RecentRecords<>(recordCapacity);
+		this.stubbedCalls = new RecentRecords<>(recordCapacity);
 		this.clock = clock;
 		this.tokens = new TokenRegistry(clock, tokenLifetime);
 		this.authCodes = new AuthCodes(clock);
@@ -47,24 +57,66 @@ final class FakeState {
 	}
 
 	synchronized void addMessage(SentMessage message) {
-		this.messages.put(message.taskId(), message);
+		SentMessage dropped = this.messages.add(message);
+		if (dropped != null) {
+			this.messagesByTask.remove(dropped.taskId());
+		}
+		this.messagesByTask.put(message.taskId(), message);
 	}
 
 	synchronized SentMessage message(long taskId) {
-		return this.messages.get(taskId);
+		return this.messagesByTask.get(taskId);
 	}
 
 	synchronized boolean recall(long taskId) {
-		SentMessage message = this.messages.get(taskId);
+		SentMessage message = this.messagesByTask.get(taskId);
 		if (message == null) {
 			return false;
 		}
-		this.messages.put(taskId, message.recall());
+		SentMessage recalled = message.recall();
+		this.messagesByTask.put(taskId, recalled);
+		this.messages.replaceFirst((kept) -> kept.taskId() == taskId, (kept) -> recalled);
 		return true;
 	}
 
 	synchronized List<SentMessage> messages() {
-		return List.copyOf(this.messages.values());
+		return this.messages.all();
+	}
+
+	synchronized List<SentMessage> latestMessages(int max) {
+		return this.messages.latest(max);
+	}
+
+	synchronized RecordCount messageCount() {
+		return new RecordCount(this.messages.total(), this.messages.size(), this.messages.dropped());
+	}
+
+	synchronized void addMedia(UploadedMedia uploaded) {
+		this.media.add(uploaded);
+	}
+
+	synchronized List<UploadedMedia> media() {
+		return this.media.all();
+	}
+
+	synchronized RecordCount mediaCount() {
+		return new RecordCount(this.media.total(), this.media.size(), this.media.dropped());
+	}
+
+	synchronized void addStubbedCall(StubbedCall call) {
+		this.stubbedCalls.add(call);
+	}
+
+	synchronized List<StubbedCall> stubbedCalls() {
+		return this.stubbedCalls.all();
+	}
+
+	synchronized RecordCount stubbedCallCount() {
+		return new RecordCount(this.stubbedCalls.total(), this.stubbedCalls.size(), this.stubbedCalls.dropped());
+	}
+
+	int recordCapacity() {
+		return this.messages.capacity();
 	}
 
 	synchronized void setFailedCallbacks(List<Map<String, Object>> failed) {
@@ -91,12 +143,15 @@ final class FakeState {
 	synchronized void clearJournal() {
 		this.journal.clear();
 		this.messages.clear();
+		this.messagesByTask.clear();
 		this.media.clear();
+		this.stubbedCalls.clear();
 	}
 
 	synchronized void reset() {
 		clearJournal();
 		this.faults.clear();
+		this.stubs.clear();
 		this.tokens.expireAll();
 		this.authCodes.clear();
 		this.failedCallbacks.clear();

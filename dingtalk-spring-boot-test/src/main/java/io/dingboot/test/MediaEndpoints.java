@@ -66,7 +66,7 @@ final class MediaEndpoints extends EndpointGroup {
 		UploadedMedia uploaded = new UploadedMedia(mediaId, type, fileName,
 				(contentType != null && contentType.isPresent()) ? contentType.firstValue() : null, content,
 				this.state.clock.instant());
-		this.state.media.add(uploaded);
+		this.state.addMedia(uploaded);
 		return Answer.ok(call,
 				Answer.fields("media_id", mediaId, "created_at", uploaded.createdAt().toEpochMilli(), "type", type));
 	}

@@ -58,10 +58,7 @@ final class UserEndpoints extends EndpointGroup {
 		if (user == null) {
 			throw new CallRejected(40078);
 		}
-		Map<String, Object> result = Answer.fields("userid", user.userid(), "unionid", user.unionid(),
-				"associated_unionid", "", "device_id", RandomIds.hex(32), "sys", user.admin(), "sys_level",
-				user.sysLevel(), "name", user.name());
-		return Answer.ok(call, Map.of("result", result));
+		return Answer.ok(call, Map.of("result", UserViews.userInfo(user)));
 	}
 
 	private Answer listSimple(FakeCall call) {

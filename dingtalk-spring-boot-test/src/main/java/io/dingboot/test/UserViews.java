@@ -13,6 +13,17 @@ final class UserViews {
 	}
 
 	/**
+	 * The {@code result} of {@code /topapi/v2/user/getuserinfo}.
+	 * @param user the user
+	 * @return the fields
+	 */
+	static Map<String, Object> userInfo(FakeUser user) {
+		return Answer.fields("userid", user.userid(), "unionid", user.unionid(), "associated_unionid", "",
+				"device_id", RandomIds.hex(32), "sys", user.admin(), "sys_level", user.sysLevel(), "name",
+				user.name());
+	}
+
+	/**
 	 * The {@code result} of {@code /topapi/v2/user/get}; fields without a value are left out.
 	 * @param user the user
 	 * @param organization the organisation

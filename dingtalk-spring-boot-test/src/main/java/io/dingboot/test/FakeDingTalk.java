@@ -457,6 +457,16 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
+	 * Forget planned faults and latencies ({@link #failNext}, {@link #failNextWithStatus},
+	 * {@link #resetConnectionNext}, {@link #setLatency}); tokens, stubs and the journal stay. With
+	 * {@link #resetJournal()} it gives each test a clean fake while the application's cached token
+	 * stays valid, so that call counts are exact from the first call.
+	 */
+	public void clearFaults() {
+		this.state.faults.clear();
+	}
+
+	/**
 	 * Back to the state just after start: journal, messages, media, tokens, tickets, codes, stubs,
 	 * planned faults and latencies all cleared. The organisation stays.
 	 */

@@ -3,27 +3,41 @@ package io.dingboot.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Free-login codes: each valid once, for five minutes.
+ * Free-login codes: each valid once, for five minutes. Codes that were never used are forgotten
+ * when they expire, and at most {@link #MAX_PENDING} wait at a time (the oldest goes first), so
+ * that issuing codes without logging in does not make the fake grow.
  */
 final class AuthCodes {
 
 	static final Duration VALIDITY = Duration.ofMinutes(5);
 
+	static final int MAX_PENDING = 10_000;
+
 	private final Clock clock;
 
-	private final Map<String, Pending> codes = new ConcurrentHashMap<>();
+	private final Map<String, Pending> codes = new LinkedHashMap<>();
 
 	AuthCodes(Clock clock) {
 		this.clock = clock;
 	}
 
-	String issue(String userid) {
+	synchronized String issue(String userid) {
+		Instant now = this.clock.instant();
+		Iterator<Pending> oldestFirst = this.codes.values().iterator();
+		while (oldestFirst.hasNext()) {
+			Pending oldest = oldestFirst.next();
+			if (now.isBefore(oldest.expiresAt()) && this.codes.size() < MAX_PENDING) {
+				break;
+			}
+			oldestFirst.remove();
+		}
 		String code = RandomIds.hex(32);
-		this.codes.put(code, new Pending(userid, this.clock.instant().plus(VALIDITY)));
+		this.codes.put(code, new Pending(userid, now.plus(VALIDITY)));
 		return code;
 	}
 
@@ -32,7 +46,7 @@ final class AuthCodes {
 	 * @param code the code
 	 * @return the userid it was issued for, or {@code null} when unknown, used or expired
 	 */
-	String consume(String code) {
+	synchronized String consume(String code) {
 		Pending pending = (code != null) ? this.codes.remove(code) : null;
 		if (pending == null || !this.clock.instant().isBefore(pending.expiresAt())) {
 			return null;
@@ -40,7 +54,11 @@ final class AuthCodes {
 		return pending.userid();
 	}
 
-	void clear() {
+	synchronized int pending() {
+		return this.codes.size();
+	}
+
+	synchronized void clear() {
 		this.codes.clear();
 	}
 

@@ -14,7 +14,9 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 /**
  * A fake DingTalk server (legacy {@code oapi} family) on the loopback interface, built on
  * WireMock. It answers from a {@link FakeOrganization} in DingTalk's wire format, errors
- * included, records what it is sent, and fails on demand:
+ * included, records what it is sent (the most recent {@link Builder#recordCapacity(int)} records
+ * of each kind), answers endpoints it does not know from {@link #stub(String, String) stubs}, and
+ * fails on demand:
  * <pre class="code">
  * try (FakeDingTalk fake = FakeDingTalk.start(FakeOrganization.demo())) {
  *     // dingtalk.base-url = fake.baseUrl(), credentials = fake.organization().app()

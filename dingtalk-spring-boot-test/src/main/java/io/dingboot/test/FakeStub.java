@@ -20,7 +20,8 @@ import java.util.function.Function;
  * {@code /v2.0/...}) the token is the {@code x-acs-dingtalk-access-token} header, and a missing or
  * invalid one gets HTTP 400 {@code AuthenticationFailed.MissingParameter} /
  * {@code InvalidAuthentication}. Planned faults ({@link FakeDingTalk#failNext}) come before the
- * stub. Every call is counted ({@link FakeDingTalk#callCount(String)}) and kept
+ * stub; on the new family use {@link FakeDingTalk#failNextWithStatus}, since {@code failNext}
+ * answers in the legacy format. Every call is counted ({@link FakeDingTalk#callCount(String)}) and kept
  * ({@link FakeDingTalk#stubbedCalls(String)}). A later stub for the same method and path replaces
  * the earlier one; {@link FakeDingTalk#reset()} removes them all.
  */

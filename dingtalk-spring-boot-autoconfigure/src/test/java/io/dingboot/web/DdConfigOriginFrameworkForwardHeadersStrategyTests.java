@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = DdConfigOriginTestSupport.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { DdConfigOriginTestSupport.LOGIN, DdConfigOriginTestSupport.JSAPI,
 				"server.forward-headers-strategy=framework" })
+@DirtiesContext
 class DdConfigOriginFrameworkForwardHeadersStrategyTests extends DdConfigOriginTestSupport {
 
 	@RegisterExtension

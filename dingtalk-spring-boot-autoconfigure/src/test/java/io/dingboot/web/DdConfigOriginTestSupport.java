@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * What the tests of the origin dd.config signs (with {@code dingtalk.jsapi.allowed-origins} empty)
  * share, one subclass per {@code server.forward-headers-strategy}, each with its own stand-in for
- * DingTalk.
+ * DingTalk. Each closes its context after its tests ({@code @DirtiesContext}), which also takes
+ * Spring Boot's JDK-logging bridge away again, so that tests of other packages that rely on JDK
+ * internal loggers staying silent do not depend on the order the classes run in.
  */
 abstract class DdConfigOriginTestSupport {
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DdConfigOriginTestSupport.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { DdConfigOriginTestSupport.LOGIN, DdConfigOriginTestSupport.JSAPI })
+@DirtiesContext
 class DdConfigOriginWithoutForwardHeadersStrategyTests extends DdConfigOriginTestSupport {
 
 	@RegisterExtension

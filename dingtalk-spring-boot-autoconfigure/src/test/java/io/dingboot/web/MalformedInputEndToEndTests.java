@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,13 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Malformed input, as an outsider sends it, on every endpoint DingBoot opens, through a real Tomcat:
  * each answers DingBoot's own 400 JSON and writes at most one short log line, never an ERROR or a
- * stack trace, and DingTalk is not called.
+ * stack trace, and DingTalk is not called. The context is closed after the class
+ * ({@code @DirtiesContext}), taking Spring Boot's JDK-logging bridge away again for the tests that
+ * follow.
  */
 @SpringBootTest(classes = MalformedInputEndToEndTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "dingtalk.login.enabled=true", "dingtalk.jsapi.enabled=true", "dingtalk.corp-id=dingcorp",
 				"dingtalk.agent-id=42", "dingtalk.callback.enabled=true", "dingtalk.callback.token=t0ken",
 				"dingtalk.callback.aes-key=abcdefghijABCDEFGHIJ0123456789abcdefghijABC" })
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
 class MalformedInputEndToEndTests {
 
 	@RegisterExtension

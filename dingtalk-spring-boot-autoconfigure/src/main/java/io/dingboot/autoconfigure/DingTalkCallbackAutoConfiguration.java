@@ -7,12 +7,10 @@ import java.util.Set;
 
 import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
-import io.dingboot.callback.CallbackFailedResultApi;
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.callback.DingTalkCallbackServlet;
 import io.dingboot.callback.InMemoryCallbackDeduplicator;
-import io.dingboot.http.DingTalkClient;
 import jakarta.servlet.http.HttpServlet;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,8 +39,9 @@ import org.springframework.util.StringUtils;
  * {@code dingtalk.callback.enabled=true}: the crypto, the deduplicator, the dispatcher that
  * publishes {@link io.dingboot.callback.DingTalkEvent}s, the endpoint at
  * {@code dingtalk.callback.path} (servlet web applications), a security filter chain that lets
- * DingTalk reach it without login or CSRF token (when Spring Security is present), and the client
- * for failed pushes (when credentials are set).
+ * DingTalk reach it without login or CSRF token (when Spring Security is present). The client for
+ * failed pushes is {@link DingTalkCallbackFailedResultAutoConfiguration}'s, present with credentials
+ * alone.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class,
 		DingTalkLoginAutoConfiguration.class }, afterName = {
@@ -85,13 +84,6 @@ public final class DingTalkCallbackAutoConfiguration {
 			ObjectProvider<CallbackObserver> observers) {
 		Duration window = positive("dingtalk.callback.dedupe-window", properties.getCallback().getDedupeWindow());
 		return new CallbackDispatcher(publisher, deduplicator, window, observers.orderedStream().toList());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(DingTalkClient.class)
-	CallbackFailedResultApi dingTalkCallbackFailedResultApi(DingTalkClient client, CallbackDispatcher dispatcher) {
-		return new CallbackFailedResultApi(client, dispatcher);
 	}
 
 	static Set<String> ownerKeys(DingTalkProperties properties) {

@@ -1,11 +1,16 @@
 package io.dingboot.autoconfigure;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.web.DdConfigHandler;
 import io.dingboot.jsapi.web.PageOrigin;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,13 +28,18 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration of the dd.config endpoint ({@code GET dingtalk.jsapi.path?url=...}), on only
- * with {@code dingtalk.jsapi.enabled=true} in a servlet web application.
+ * with {@code dingtalk.jsapi.enabled=true} in a servlet web application. With
+ * {@code dingtalk.jsapi.allowed-origins} empty it warns once at startup, unless
+ * {@code dingtalk.base-url} is on this machine (FakeDingTalk in a demo or a test), since the origin
+ * then comes from the request itself.
  */
 @AutoConfiguration(after = DingTalkJsapiAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty("dingtalk.jsapi.enabled")
 public final class DingTalkJsapiEndpointAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DingTalkJsapiEndpointAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -41,7 +51,33 @@ public final class DingTalkJsapiEndpointAutoConfiguration {
 					"is not set but dingtalk.jsapi.enabled is true",
 					"set dingtalk.app-key and dingtalk.app-secret, which the JSAPI ticket needs");
 		}
+		if (origins.isEmpty() && !isLoopback(properties.getBaseUrl())) {
+			logger.warn("dingtalk.jsapi.allowed-origins is empty, so dd.config signs pages of whatever origin a request "
+					+ "arrives for: its Host header (or, with server.forward-headers-strategy, its forwarded host). "
+					+ "Where the application can be reached other than through your own proxy, set "
+					+ "dingtalk.jsapi.allowed-origins to the origins of your pages, e.g. https://app.example.com");
+		}
 		return new DdConfigHandler(available, origins);
+	}
+
+	/**
+	 * Whether DingBoot talks to a DingTalk on this machine (FakeDingTalk, a demo or a test), whose
+	 * JSAPI signatures grant nothing.
+	 */
+	static boolean isLoopback(@Nullable String baseUrl) {
+		String host;
+		try {
+			host = (baseUrl != null) ? URI.create(baseUrl.strip()).getHost() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		if (host == null) {
+			return false;
+		}
+		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		return bare.equalsIgnoreCase("localhost") || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")
+				|| bare.matches("127(\\.[0-9]{1,3}){3}") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
 	}
 
 	@Bean

@@ -1,10 +1,14 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.security.authentication.DingTalkAuthenticationProvider;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.config.DingTalkLoginConfigurer;
 import io.dingboot.security.config.DingTalkLoginSettings;
 import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
+import io.dingboot.user.UserApi;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,8 +23,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.util.StringUtils;
@@ -31,10 +41,15 @@ import org.springframework.util.StringUtils;
  * {@link DingTalkUserMapper}, and, with {@code dingtalk.login.enabled=true} and no
  * {@code SecurityFilterChain} of the application's own, a default chain. It runs before Spring
  * Boot's default web security so that its chain replaces Boot's, and never one of the application.
+ * The default chain logs users in with DingTalk only: unless the application declares an
+ * {@code AuthenticationManager}, {@code AuthenticationProvider} or {@code UserDetailsService} of its
+ * own, its {@code AuthenticationManager} is a bean, so that Boot's generated in-memory user (and its
+ * "Using generated security password" line) backs off.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class },
 		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
 public final class DingTalkLoginAutoConfiguration {
@@ -74,9 +89,23 @@ public final class DingTalkLoginAutoConfiguration {
 	static class DefaultSecurityFilterChainConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean({ AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class,
+				AuthenticationManagerResolver.class })
+		AuthenticationManager dingTalkAuthenticationManager(ObjectProvider<UserApi> userApi,
+				DingTalkUserMapper userMapper, DingTalkLoginSettings settings,
+				ObjectProvider<AuthenticationEventPublisher> eventPublisher) {
+			ProviderManager manager = new ProviderManager(
+					new DingTalkAuthenticationProvider(userApi.getObject(), userMapper, settings.fetchUserDetails()));
+			eventPublisher.ifAvailable(manager::setAuthenticationEventPublisher);
+			return manager;
+		}
+
+		@Bean
 		@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
 		SecurityFilterChain dingTalkSecurityFilterChain(HttpSecurity http, DingTalkLoginSettings settings,
-				DingTalkProperties properties) {
+				DingTalkProperties properties,
+				@Qualifier("dingTalkAuthenticationManager") ObjectProvider<AuthenticationManager> manager) {
+			manager.ifAvailable(http::authenticationManager);
 			DingTalkProperties.Jsapi jsapi = properties.getJsapi();
 			http.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();

@@ -11,6 +11,7 @@ import io.dingboot.DingTalkApiException;
 import io.dingboot.callback.CallbackOutcome.Status;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * ReplayResult result = failedResultApi.replayFailed();
  * </pre>
  * DingTalk removes the failed pushes it returns (at most 200 per call), so a failed push whose
- * listener throws during a replay is handed back in {@link ReplayResult#failed()}.
+ * listener throws during a replay is handed back in {@link ReplayResult#failed()}. Fetching needs
+ * only credentials; replaying needs {@code dingtalk.callback.enabled=true}, whose dispatcher it goes
+ * through, and otherwise throws {@link IllegalStateException} before anything is fetched.
  */
 public final class CallbackFailedResultApi {
 
@@ -36,11 +39,16 @@ public final class CallbackFailedResultApi {
 
 	private final DingTalkClient client;
 
-	private final CallbackDispatcher dispatcher;
+	private final @Nullable CallbackDispatcher dispatcher;
 
-	public CallbackFailedResultApi(DingTalkClient client, CallbackDispatcher dispatcher) {
+	/**
+	 * Create a client.
+	 * @param client the DingTalk client
+	 * @param dispatcher what replays go through (the listeners and deduplication of live pushes), or
+	 * {@code null} when callbacks are not enabled: then {@link #fetch()} works and replaying throws
+	 */
+	public CallbackFailedResultApi(DingTalkClient client, @Nullable CallbackDispatcher dispatcher) {
 		Assert.notNull(client, "'client' must not be null");
-		Assert.notNull(dispatcher, "'dispatcher' must not be null");
 		this.client = client;
 		this.dispatcher = dispatcher;
 	}
@@ -72,6 +80,7 @@ public final class CallbackFailedResultApi {
 	 * @throws DingTalkApiException when a fetch fails (pushes of earlier pages are replayed)
 	 */
 	public ReplayResult replayFailed() {
+		dispatcher();
 		int delivered = 0;
 		int duplicates = 0;
 		List<FailedCallback> failed = new ArrayList<>();
@@ -97,12 +106,21 @@ public final class CallbackFailedResultApi {
 	 * @return what happened; {@link Status#REJECTED} when the entry has no event type
 	 */
 	public Status replay(FailedCallback callback) {
+		CallbackDispatcher dispatcher = dispatcher();
 		if (callback.callBackTag().isEmpty()) {
 			logger.warn("Skipping a failed DingTalk push without call_back_tag");
-			this.dispatcher.rejected(CallbackRejection.MALFORMED_REQUEST, null);
+			dispatcher.rejected(CallbackRejection.MALFORMED_REQUEST, null);
 			return Status.REJECTED;
 		}
-		return this.dispatcher.dispatch(callback.toEventPayload(), null, "failed:" + sha1(callback.raw().toString()));
+		return dispatcher.dispatch(callback.toEventPayload(), null, "failed:" + sha1(callback.raw().toString()));
+	}
+
+	private CallbackDispatcher dispatcher() {
+		if (this.dispatcher == null) {
+			throw new IllegalStateException("Replaying failed DingTalk pushes publishes them through the callback "
+					+ "listeners: set dingtalk.callback.enabled=true (with .token and .aes-key), or only fetch()");
+		}
+		return this.dispatcher;
 	}
 
 	private static String sha1(String value) {

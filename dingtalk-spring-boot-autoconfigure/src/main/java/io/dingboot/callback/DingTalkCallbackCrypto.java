@@ -64,12 +64,10 @@ public final class DingTalkCallbackCrypto {
 	 */
 	public DingTalkCallbackCrypto(String token, String encodingAesKey) {
 		if (!isValidAesKey(encodingAesKey)) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_AES_KEY,
-					"The EncodingAESKey must be 43 characters [A-Za-z0-9]");
+			throw DingTalkCallbackException.illegalAesKey("The EncodingAESKey must be 43 characters [A-Za-z0-9]");
 		}
 		if (token == null || token.isEmpty()) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.SIGNATURE_MISMATCH,
-					"The callback token must not be empty");
+			throw DingTalkCallbackException.signatureMismatch("The callback token must not be empty");
 		}
 		byte[] aesKey = Base64.getDecoder().decode(encodingAesKey + "=");
 		this.token = token;
@@ -105,15 +103,14 @@ public final class DingTalkCallbackCrypto {
 	 */
 	String encrypt(String plaintext, String ownerKey, String prefix) {
 		if (plaintext == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_PLAINTEXT, "The plaintext is null");
+			throw DingTalkCallbackException.illegalPlaintext("The plaintext is null");
 		}
 		if (ownerKey == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_PLAINTEXT, "The owner key is null");
+			throw DingTalkCallbackException.illegalPlaintext("The owner key is null");
 		}
 		byte[] random = prefix.getBytes(StandardCharsets.UTF_8);
 		if (random.length != RANDOM_LENGTH) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_PLAINTEXT,
-					"The random prefix must be 16 bytes");
+			throw DingTalkCallbackException.illegalPlaintext("The random prefix must be 16 bytes");
 		}
 		byte[] message = plaintext.getBytes(StandardCharsets.UTF_8);
 		byte[] owner = ownerKey.getBytes(StandardCharsets.UTF_8);
@@ -130,8 +127,7 @@ public final class DingTalkCallbackCrypto {
 			return Base64.getEncoder().encodeToString(cipher.doFinal(buffer.array()));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ENCRYPTION_FAILED,
-					"AES encryption failed: " + ex.getClass().getSimpleName());
+			throw DingTalkCallbackException.encryptionFailed("AES encryption failed: " + ex.getClass().getSimpleName());
 		}
 	}
 
@@ -144,13 +140,13 @@ public final class DingTalkCallbackCrypto {
 	 */
 	public String signature(String timestamp, String nonce, String encrypt) {
 		if (timestamp == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_TIMESTAMP, "The timestamp is null");
+			throw DingTalkCallbackException.illegalTimestamp("The timestamp is null");
 		}
 		if (nonce == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.ILLEGAL_NONCE, "The nonce is null");
+			throw DingTalkCallbackException.illegalNonce("The nonce is null");
 		}
 		if (encrypt == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED, "The encrypt is null");
+			throw DingTalkCallbackException.decryptionFailed("The encrypt is null");
 		}
 		String[] parts = { this.token, timestamp, nonce, encrypt };
 		Arrays.sort(parts);
@@ -162,7 +158,7 @@ public final class DingTalkCallbackCrypto {
 			return HexFormat.of().formatHex(sha1.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.SIGNATURE_MISMATCH, "SHA-1 is not available");
+			throw DingTalkCallbackException.signatureMismatch("SHA-1 is not available");
 		}
 	}
 
@@ -181,13 +177,12 @@ public final class DingTalkCallbackCrypto {
 	public DecryptedMessage verifyAndDecrypt(String signature, String timestamp, String nonce, String encrypt,
 			Collection<String> ownerKeys) {
 		if (signature == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.SIGNATURE_MISMATCH, "The signature is missing");
+			throw DingTalkCallbackException.signatureMismatch("The signature is missing");
 		}
 		String expected = signature(timestamp, nonce, encrypt);
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
 				signature.getBytes(StandardCharsets.UTF_8))) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.SIGNATURE_MISMATCH,
-					"The signature does not match");
+			throw DingTalkCallbackException.signatureMismatch("The signature does not match");
 		}
 		return decrypt(encrypt, ownerKeys);
 	}
@@ -204,17 +199,15 @@ public final class DingTalkCallbackCrypto {
 		byte[] plain = decryptBytes(encrypt);
 		int pad = plain[plain.length - 1] & 0xFF;
 		if (pad < 1 || pad > BLOCK) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED,
-					"The decrypted padding is invalid (wrong aes-key?)");
+			throw DingTalkCallbackException.decryptionFailed("The decrypted padding is invalid (wrong aes-key?)");
 		}
 		int end = plain.length - pad;
 		if (end < HEADER_LENGTH) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.LENGTH_MISMATCH,
-					"The decrypted message is too short");
+			throw DingTalkCallbackException.lengthMismatch("The decrypted message is too short");
 		}
 		int length = ByteBuffer.wrap(plain, RANDOM_LENGTH, 4).getInt();
 		if (length < 0 || length > end - HEADER_LENGTH) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.LENGTH_MISMATCH,
+			throw DingTalkCallbackException.lengthMismatch(
 					"The decrypted length field does not fit the message (wrong aes-key?)");
 		}
 		int ownerStart = HEADER_LENGTH + length;
@@ -230,7 +223,7 @@ public final class DingTalkCallbackCrypto {
 			}
 		}
 		if (matched == null) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.OWNER_KEY_MISMATCH,
+			throw DingTalkCallbackException.ownerKeyMismatch(
 					"The message is encrypted for none of the expected owner keys");
 		}
 		return new DecryptedMessage(utf8(plain, HEADER_LENGTH, length), matched);
@@ -257,18 +250,17 @@ public final class DingTalkCallbackCrypto {
 
 	private byte[] decryptBytes(String encrypt) {
 		if (encrypt == null || encrypt.isEmpty()) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED, "The encrypt is empty");
+			throw DingTalkCallbackException.decryptionFailed("The encrypt is empty");
 		}
 		byte[] cipherText;
 		try {
 			cipherText = Base64.getDecoder().decode(encrypt);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED,
-					"The encrypt is not Base64");
+			throw DingTalkCallbackException.decryptionFailed("The encrypt is not Base64");
 		}
 		if (cipherText.length < BLOCK || cipherText.length % 16 != 0) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED,
+			throw DingTalkCallbackException.decryptionFailed(
 					"The encrypt has " + cipherText.length + " bytes, not a whole number of AES blocks");
 		}
 		try {
@@ -277,8 +269,7 @@ public final class DingTalkCallbackCrypto {
 			return cipher.doFinal(cipherText);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED,
-					"AES decryption failed: " + ex.getClass().getSimpleName());
+			throw DingTalkCallbackException.decryptionFailed("AES decryption failed: " + ex.getClass().getSimpleName());
 		}
 	}
 
@@ -291,8 +282,7 @@ public final class DingTalkCallbackCrypto {
 			return chars.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new DingTalkCallbackException(DingTalkCallbackException.DECRYPTION_FAILED,
-					"The decrypted message is not UTF-8 (wrong aes-key?)");
+			throw DingTalkCallbackException.decryptionFailed("The decrypted message is not UTF-8 (wrong aes-key?)");
 		}
 	}
 

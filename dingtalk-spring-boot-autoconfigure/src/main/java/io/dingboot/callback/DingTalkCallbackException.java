@@ -2,7 +2,8 @@ package io.dingboot.callback;
 
 /**
  * A callback that cannot be verified or decrypted, or a message that cannot be encrypted. Carries
- * DingTalk's crypto error code (900001 to 900010) and never a key, a token or a payload.
+ * DingTalk's crypto error code (900001 to 900010) and never a key, a token or a payload. Built by
+ * the factory method named after the failure, e.g. {@link #signatureMismatch(String)}.
  */
 public class DingTalkCallbackException extends RuntimeException {
 
@@ -36,11 +37,87 @@ public class DingTalkCallbackException extends RuntimeException {
 	private final int code;
 
 	/**
-	 * Create an exception.
-	 * @param code the DingTalk crypto code, one of the constants of this class
+	 * The plaintext or the owner key to encrypt is missing or not encodable ({@value #ILLEGAL_PLAINTEXT}).
 	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
 	 */
-	public DingTalkCallbackException(int code, String message) {
+	public static DingTalkCallbackException illegalPlaintext(String message) {
+		return new DingTalkCallbackException(ILLEGAL_PLAINTEXT, message);
+	}
+
+	/**
+	 * The timestamp is missing or not acceptable ({@value #ILLEGAL_TIMESTAMP}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException illegalTimestamp(String message) {
+		return new DingTalkCallbackException(ILLEGAL_TIMESTAMP, message);
+	}
+
+	/**
+	 * The nonce is missing ({@value #ILLEGAL_NONCE}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException illegalNonce(String message) {
+		return new DingTalkCallbackException(ILLEGAL_NONCE, message);
+	}
+
+	/**
+	 * The EncodingAESKey is not 43 characters of [A-Za-z0-9] ({@value #ILLEGAL_AES_KEY}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException illegalAesKey(String message) {
+		return new DingTalkCallbackException(ILLEGAL_AES_KEY, message);
+	}
+
+	/**
+	 * The signature is missing or does not match, or the token is unusable ({@value #SIGNATURE_MISMATCH}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException signatureMismatch(String message) {
+		return new DingTalkCallbackException(SIGNATURE_MISMATCH, message);
+	}
+
+	/**
+	 * Encryption failed ({@value #ENCRYPTION_FAILED}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException encryptionFailed(String message) {
+		return new DingTalkCallbackException(ENCRYPTION_FAILED, message);
+	}
+
+	/**
+	 * The body cannot be decrypted ({@value #DECRYPTION_FAILED}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException decryptionFailed(String message) {
+		return new DingTalkCallbackException(DECRYPTION_FAILED, message);
+	}
+
+	/**
+	 * The decrypted length field does not fit the message ({@value #LENGTH_MISMATCH}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException lengthMismatch(String message) {
+		return new DingTalkCallbackException(LENGTH_MISMATCH, message);
+	}
+
+	/**
+	 * The message is encrypted for none of the expected owner keys ({@value #OWNER_KEY_MISMATCH}).
+	 * @param message what is wrong (never a secret or a payload)
+	 * @return the exception
+	 */
+	public static DingTalkCallbackException ownerKeyMismatch(String message) {
+		return new DingTalkCallbackException(OWNER_KEY_MISMATCH, message);
+	}
+
+	private DingTalkCallbackException(int code, String message) {
 		super(message);
 		this.code = code;
 	}

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import io.dingboot.callback.CallbackOutcome.Status;
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
  * carrying the encrypted {@code success}. A push that fails verification is answered with a 4xx
  * JSON {@code {"error":"...","message":"..."}} (see {@link CallbackRejection}); a push whose
  * listener failed, or that another request is delivering right now, with {@code 503} so that
- * DingTalk pushes it again. No answer carries a stack trace.
+ * DingTalk pushes it again. No answer carries a stack trace; errors are written by
+ * {@link JsonAnswers}, as on every endpoint DingBoot opens.
+ * <p>
+ * Unlike the dd.config endpoint, a {@code RouterFunction} of the application's Spring MVC, this
+ * endpoint is a servlet of its own, on purpose: DingTalk's push is a server-to-server protocol
+ * whose answer must not depend on the application's web setup. As its own servlet it needs no
+ * Spring MVC at all, keeps its exact path whatever {@code spring.mvc.servlet.path} says (the URL is
+ * registered in the developer console), is reached by none of the application's handler
+ * interceptors, {@code @ControllerAdvice}, CORS or content negotiation, gets its own
+ * security filter chain by path, and reads the raw body itself, refusing it past
+ * {@code dingtalk.callback.max-body-size} before anything buffers it. It parses the query string
+ * itself too, so a malformed one is a {@code 400 malformed_request} rather than the servlet
+ * container's parameter error.
  */
 public final class DingTalkCallbackServlet extends HttpServlet {
 
@@ -52,7 +64,9 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 
 	private final transient Clock clock;
 
-	private final transient JsonMapper mapper = JsonMapper.builder().build();
+	private final transient JsonMapper mapper = JsonAnswers.mapper();
+
+	private final transient OwnerKeyMismatchLog ownerKeyMismatches;
 
 	/**
 	 * Create the endpoint.
@@ -73,6 +87,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 		this.timestampSkew = timestampSkew;
 		this.maxBodySize = maxBodySize;
 		this.clock = clock;
+		this.ownerKeyMismatches = new OwnerKeyMismatchLog(logger, clock);
 	}
 
 	@Override
@@ -200,8 +215,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 	private void reject(HttpServletResponse response, CallbackRejection rejection, String message)
 			throws IOException {
 		if (rejection == CallbackRejection.OWNER_KEY_MISMATCH) {
-			logger.warn("Refused a DingTalk callback ({}): {}; check dingtalk.callback.owner-key", rejection.error(),
-					message);
+			this.ownerKeyMismatches.refused();
 		}
 		else {
 			logger.debug("Refused a DingTalk callback ({}): {}", rejection.error(), message);
@@ -213,19 +227,12 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 	}
 
 	private void error(HttpServletResponse response, int status, String error, String message) throws IOException {
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("error", error);
-		body.put("message", message);
-		write(response, status, body);
+		JsonAnswers.writeError(response, status, error, message);
+		response.flushBuffer();
 	}
 
 	private void write(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
-		byte[] bytes = this.mapper.writeValueAsBytes(body);
-		response.setStatus(status);
-		response.setContentType("application/json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
+		JsonAnswers.write(response, status, body);
 		response.flushBuffer();
 	}
 
@@ -248,7 +255,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 			return URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new Rejected(CallbackRejection.MISSING_PARAMETER, "The query string is not URL-encoded");
+			throw new Rejected(CallbackRejection.MALFORMED_REQUEST, "The query string is not URL-encoded");
 		}
 	}
 

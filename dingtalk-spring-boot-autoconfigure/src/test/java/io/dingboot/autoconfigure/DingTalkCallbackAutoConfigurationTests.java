@@ -33,8 +33,9 @@ class DingTalkCallbackAutoConfigurationTests {
 	private static final String[] ENABLED = { "dingtalk.callback.enabled=true", "dingtalk.callback.token=t0ken",
 			"dingtalk.callback.aes-key=" + AES_KEY, "dingtalk.app-key=dingappkey", "dingtalk.app-secret=dummy" };
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class,
+				DingTalkCallbackFailedResultAutoConfiguration.class));
 
 	private final WebApplicationContextRunner securedRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class,
@@ -43,12 +44,12 @@ class DingTalkCallbackAutoConfigurationTests {
 				org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class));
 
 	@Test
-	void callbacksAreOffByDefault() {
+	void callbacksAreOffByDefaultWhileTheFailedResultApiNeedsOnlyCredentials() {
 		this.runner.withPropertyValues("dingtalk.app-key=dingappkey", "dingtalk.app-secret=dummy").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(DingTalkCallbackCrypto.class);
 			assertThat(context).doesNotHaveBean(CallbackDispatcher.class);
-			assertThat(context).doesNotHaveBean(CallbackFailedResultApi.class);
+			assertThat(context).hasSingleBean(CallbackFailedResultApi.class);
 			assertThat(context).doesNotHaveBean("dingTalkCallbackServletRegistration");
 		});
 	}

@@ -5,11 +5,14 @@ import java.util.List;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.web.DdConfigHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -17,7 +20,10 @@ import org.springframework.web.servlet.function.RouterFunction;
 import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DingTalkJsapiEndpointAutoConfigurationTests {
+
+	private static final String ORIGINS_WARNING = "dingtalk.jsapi.allowed-origins is empty";
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkJsapiAutoConfiguration.class,
@@ -38,6 +44,36 @@ class DingTalkJsapiEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(DdConfigHandler.class)
 				.hasBean("dingTalkDdConfigRoute"));
+	}
+
+	@Test
+	void withoutAllowedOriginsAgainstRealDingTalkThenOneWarningAtStartup(CapturedOutput output) {
+		this.runner.withPropertyValues("dingtalk.jsapi.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output.getAll().lines().filter((line) -> line.contains(ORIGINS_WARNING)))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).contains(" WARN ")
+					.contains("set dingtalk.jsapi.allowed-origins to the origins of your pages"));
+		});
+	}
+
+	@Test
+	void withAllowedOriginsThenNoWarning(CapturedOutput output) {
+		this.runner.withPropertyValues("dingtalk.jsapi.enabled=true", "dingtalk.jsapi.allowed-origins=https://a.example")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain(ORIGINS_WARNING);
+	}
+
+	@Test
+	void onADingTalkOnThisMachineSuchAsTheFakeThenNoWarning(CapturedOutput output) {
+		for (String baseUrl : List.of("http://127.0.0.1:8089", "http://localhost:1234/", "http://[::1]:80")) {
+			this.runner.withPropertyValues("dingtalk.jsapi.enabled=true", "dingtalk.base-url=" + baseUrl)
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
+		assertThat(output).doesNotContain(ORIGINS_WARNING);
+		assertThat(DingTalkJsapiEndpointAutoConfiguration.isLoopback("https://oapi.dingtalk.com")).isFalse();
+		assertThat(DingTalkJsapiEndpointAutoConfiguration.isLoopback("http://127.example.com")).isFalse();
+		assertThat(DingTalkJsapiEndpointAutoConfiguration.isLoopback("http://localhost.evil.com")).isFalse();
 	}
 
 	@Test

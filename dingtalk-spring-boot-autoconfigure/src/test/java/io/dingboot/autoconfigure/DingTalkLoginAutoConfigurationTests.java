@@ -1,25 +1,38 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.security.authentication.DingTalkAuthenticationProvider;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.config.DingTalkLoginSettings;
 import io.dingboot.security.web.DingTalkLoginFilter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DingTalkLoginAutoConfigurationTests {
+
+	private static final String GENERATED_PASSWORD = "Using generated security password";
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
@@ -73,6 +86,56 @@ class DingTalkLoginAutoConfigurationTests {
 	}
 
 	@Test
+	void whenDingTalksDefaultChainIsActiveThenBootsGeneratedUserBacksOff(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withPropertyValues("dingtalk.login.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean("dingTalkSecurityFilterChain")
+					.doesNotHaveBean(UserDetailsService.class)
+					.hasSingleBean(AuthenticationManager.class);
+				assertThat(context.getBean("dingTalkAuthenticationManager", ProviderManager.class).getProviders())
+					.singleElement()
+					.isInstanceOf(DingTalkAuthenticationProvider.class);
+			});
+		assertThat(output).doesNotContain(GENERATED_PASSWORD);
+	}
+
+	@Test
+	void whenLoginIsOffThenBootsGeneratedUserIsUnchanged(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InMemoryUserDetailsManager.class)
+				.doesNotHaveBean("dingTalkAuthenticationManager"));
+		assertThat(output).contains(GENERATED_PASSWORD);
+	}
+
+	@Test
+	void whenTheApplicationHasItsOwnChainThenBootsUserSetupIsUnchanged(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withPropertyValues("dingtalk.login.enabled=true")
+			.withUserConfiguration(UserChain.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InMemoryUserDetailsManager.class)
+				.doesNotHaveBean("dingTalkAuthenticationManager"));
+		assertThat(output).contains(GENERATED_PASSWORD);
+	}
+
+	@Test
+	void whenTheApplicationHasItsOwnUsersThenTheDefaultChainKeepsThemAndAddsNoManager(CapturedOutput output) {
+		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withPropertyValues("dingtalk.login.enabled=true")
+			.withUserConfiguration(UserUsers.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean("dingTalkSecurityFilterChain")
+					.doesNotHaveBean("dingTalkAuthenticationManager");
+				assertThat(context).getBean(UserDetailsService.class).isSameAs(context.getBean("userUsers"));
+			});
+		assertThat(output).doesNotContain(GENERATED_PASSWORD);
+	}
+
+	@Test
 	void propertiesBecomeTheConfigurersSettings() {
 		this.runner.withPropertyValues("dingtalk.login.processing-url=/auth/ding", "dingtalk.login.fetch-user-details=false")
 			.run((context) -> assertThat(context.getBean(DingTalkLoginSettings.class))
@@ -122,6 +185,16 @@ class DingTalkLoginAutoConfigurationTests {
 
 	private static boolean hasLoginFilter(SecurityFilterChain chain) {
 		return chain.getFilters().stream().anyMatch(DingTalkLoginFilter.class::isInstance);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserUsers {
+
+		@Bean
+		UserDetailsService userUsers() {
+			return new InMemoryUserDetailsManager(User.withUsername("ops").password("{noop}pw").roles("OPS").build());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkCallbackAutoConfiguration;
+import io.dingboot.autoconfigure.DingTalkCallbackFailedResultAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link CallbackFailedResultApi} against WireMock standing in for DingTalk.
@@ -72,7 +74,8 @@ class CallbackFailedResultApiTests {
 			.willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TOKEN1\",\"expires_in\":7200}")));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class))
+					AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class,
+							DingTalkCallbackFailedResultAutoConfiguration.class))
 			.withUserConfiguration(Listeners.class)
 			.withPropertyValues("dingtalk.base-url=http://127.0.0.1:" + wireMock.port(), "dingtalk.app-key=dingappkey",
 					"dingtalk.app-secret=dummy-secret", "dingtalk.callback.enabled=true",
@@ -96,6 +99,21 @@ class CallbackFailedResultApiTests {
 			assertThat(first.toEventPayload().get("EventType").stringValue()).isEqualTo("user_add_org");
 			wireMock.verify(exactly(1),
 					getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("access_token", equalTo("TOKEN1")));
+		});
+	}
+
+	@Test
+	void withoutCallbacksEnabledFetchWorksAndReplayingRefusesBeforeFetching() {
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(PAGE_1)));
+		this.runner.withPropertyValues("dingtalk.callback.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(CallbackDispatcher.class);
+			CallbackFailedResultApi api = context.getBean(CallbackFailedResultApi.class);
+			assertThatIllegalStateException().isThrownBy(api::replayFailed)
+				.withMessageContaining("dingtalk.callback.enabled=true");
+			wireMock.verify(exactly(0), getRequestedFor(urlPathEqualTo(PATH)));
+			assertThat(api.fetch().failedList()).hasSize(2);
+			wireMock.verify(exactly(1), getRequestedFor(urlPathEqualTo(PATH)));
+			assertThat(context.getBean(Listeners.class).all).isEmpty();
 		});
 	}
 

@@ -82,6 +82,9 @@ class DingTalkLoginEndToEndTests {
 		assertThat(user.get("userid").asString()).isEqualTo("zhangsan");
 		assertThat(user.get("name").asString()).isEqualTo("张三");
 		assertThat(user.get("avatar").asString()).isEqualTo("https://static/a.png");
+		assertThat(user.propertyNames()).containsExactly("userid", "unionid", "name", "admin", "adminLevel",
+				"detailsFetched", "avatar", "title", "deptIds", "boss", "leader", "authorities");
+		assertThat(user.get("authorities").toString()).isEqualTo("[\"ROLE_DINGTALK_USER\",\"ROLE_DINGTALK_ADMIN\"]");
 		assertThat(dingTalk.getUserInfoCalls()).isEqualTo(1);
 		assertThat(dingTalk.userGetCalls()).isEqualTo(1);
 		int callsAfterLogin = dingTalk.allCalls();
@@ -91,6 +94,13 @@ class DingTalkLoginEndToEndTests {
 			assertThat(me.body()).isEqualTo("zhangsan admin=true");
 		}
 		assertThat(dingTalk.allCalls()).isEqualTo(callsAfterLogin);
+		HttpResponse<String> principal = browser.get("/api/principal", "application/json");
+		assertThat(principal.statusCode()).isEqualTo(200);
+		assertThat(principal.body()).isEqualTo("{\"userid\":\"zhangsan\",\"unionid\":\"uz\",\"name\":\"张三\",\"admin\":true,"
+				+ "\"adminLevel\":1,\"detailsFetched\":true,\"avatar\":\"https://static/a.png\",\"title\":\"工程师\","
+				+ "\"deptIds\":[2],\"boss\":false,\"leader\":true}");
+		((tools.jackson.databind.node.ObjectNode) user).remove("authorities");
+		assertThat(json.readTree(principal.body())).isEqualTo(user);
 		assertThat(browser.post("/logout", BodyPublishers.noBody(), null, true).statusCode()).isEqualTo(204);
 		assertThat(browser.get("/api/me", "application/json").statusCode()).isEqualTo(401);
 		assertThat(dingTalk.allCalls()).isEqualTo(callsAfterLogin);
@@ -331,6 +341,11 @@ class DingTalkLoginEndToEndTests {
 			io.dingboot.security.authentication.DingTalkUser user = (io.dingboot.security.authentication.DingTalkUser) authentication
 				.getPrincipal();
 			return authentication.getName() + " admin=" + user.isAdmin();
+		}
+
+		@GetMapping("/api/principal")
+		io.dingboot.security.authentication.DingTalkUser principal(Authentication authentication) {
+			return (io.dingboot.security.authentication.DingTalkUser) authentication.getPrincipal();
 		}
 
 	}

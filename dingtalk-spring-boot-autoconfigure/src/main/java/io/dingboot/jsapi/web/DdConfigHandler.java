@@ -1,12 +1,11 @@
 package io.dingboot.jsapi.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.jsapi.DdConfig;
 import io.dingboot.jsapi.JsapiSigner;
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +21,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The dd.config endpoint: {@code GET {path}?url=<page URL>} answers exactly
  * {@code {agentId, corpId, timeStamp, nonceStr, signature}} for that page. It signs only pages of
- * an allowed origin, by default the origin of the request itself, so that another site cannot
- * borrow the app's JSAPI rights. A missing, malformed or foreign {@code url} answers {@code 400}
- * JSON ({@code invalid_url}, {@code origin_not_allowed}); a ticket that cannot be fetched answers
+ * an allowed origin, by default the origin of the request itself (its scheme, host and port as the
+ * servlet container reports them, which honour forwarded headers only with
+ * {@code server.forward-headers-strategy} set), so that another site cannot borrow the app's JSAPI
+ * rights. A missing, malformed or foreign {@code url} answers {@code 400} JSON
+ * ({@code invalid_url}, {@code origin_not_allowed}), a query string that is not URL-encoded
+ * {@code 400 invalid_request}; a ticket that cannot be fetched answers
  * {@code 503} JSON ({@code dingtalk_unavailable}, with {@code Retry-After} when DingTalk throttles).
  */
 public final class DdConfigHandler {
@@ -56,7 +58,15 @@ public final class DdConfigHandler {
 	 * @return the answer
 	 */
 	public ServerResponse handle(ServerRequest request) {
-		String url = request.param("url").orElse(null);
+		String url;
+		try {
+			url = request.param("url").orElse(null);
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat's InvalidParameterException: the query string is not URL-encoded
+			logger.debug("Refused a dd.config request whose query string is not URL-encoded");
+			return error(HttpStatus.BAD_REQUEST, "invalid_request", "The query string is not URL-encoded");
+		}
 		if (url == null || url.isBlank()) {
 			return error(HttpStatus.BAD_REQUEST, "invalid_url", "The query parameter 'url' is missing");
 		}
@@ -109,10 +119,10 @@ public final class DdConfigHandler {
 	}
 
 	private static ServerResponse body(ServerResponse.BodyBuilder builder, String error, String message) {
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("error", error);
-		body.put("message", message);
-		return builder.cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON).body(body);
+		return builder.build((request, response) -> {
+			JsonAnswers.writeError(response, response.getStatus(), error, message);
+			return null;
+		});
 	}
 
 	@Override

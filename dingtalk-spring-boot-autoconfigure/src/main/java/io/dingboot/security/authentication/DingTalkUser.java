@@ -5,6 +5,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.dingboot.user.User;
 import io.dingboot.user.UserInfo;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +21,16 @@ import org.springframework.util.Assert;
  * ({@code /topapi/v2/user/getuserinfo}) and, when details were fetched, a few fields of
  * {@code /topapi/v2/user/get}. It holds no secret and no code, and is {@link Serializable} so that
  * sessions may be stored anywhere.
+ * <p>
+ * As JSON (Jackson, and the answer of a JSON login, which adds {@code authorities}) it is
+ * {@code {"userid", "unionid", "name", "admin", "adminLevel", "detailsFetched", "avatar", "title",
+ * "deptIds", "boss", "leader"}}, where {@code name} is the display name ({@link #getDisplayName()}),
+ * while {@link #getName()}, the principal's name for Spring Security, is the userid.
  */
+@JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+		fieldVisibility = Visibility.NONE)
+@JsonPropertyOrder({ "userid", "unionid", "name", "admin", "adminLevel", "detailsFetched", "avatar", "title",
+		"deptIds", "boss", "leader" })
 public final class DingTalkUser implements AuthenticatedPrincipal, Serializable {
 
 	@Serial
@@ -107,18 +120,21 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 		return this.userid;
 	}
 
+	@JsonProperty("userid")
 	public String getUserid() {
 		return this.userid;
 	}
 
+	@JsonProperty("unionid")
 	public @Nullable String getUnionid() {
 		return this.unionid;
 	}
 
 	/**
-	 * The user's display name (not the userid; see {@link #getName()}).
+	 * The user's display name (not the userid; see {@link #getName()}); {@code name} in JSON.
 	 * @return the display name
 	 */
+	@JsonProperty("name")
 	public @Nullable String getDisplayName() {
 		return this.name;
 	}
@@ -127,6 +143,7 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	 * Whether the user is an administrator of the organisation ({@code sys}).
 	 * @return whether the user is an admin
 	 */
+	@JsonProperty("admin")
 	public boolean isAdmin() {
 		return this.admin;
 	}
@@ -135,6 +152,7 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	 * The administrator level ({@code sys_level}): 1 primary admin, 2 sub-admin, 100 boss, 0 other.
 	 * @return the level
 	 */
+	@JsonProperty("adminLevel")
 	public int getAdminLevel() {
 		return this.adminLevel;
 	}
@@ -143,22 +161,27 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	 * Whether the details below were fetched ({@code dingtalk.login.fetch-user-details}).
 	 * @return whether details are present
 	 */
+	@JsonProperty("detailsFetched")
 	public boolean isDetailsFetched() {
 		return this.detailsFetched;
 	}
 
+	@JsonProperty("avatar")
 	public @Nullable String getAvatar() {
 		return this.avatar;
 	}
 
+	@JsonProperty("title")
 	public @Nullable String getTitle() {
 		return this.title;
 	}
 
+	@JsonProperty("deptIds")
 	public List<Long> getDeptIds() {
 		return this.deptIds;
 	}
 
+	@JsonProperty("boss")
 	public boolean isBoss() {
 		return this.boss;
 	}
@@ -167,6 +190,7 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	 * Whether the user leads at least one of their departments.
 	 * @return whether the user is a leader
 	 */
+	@JsonProperty("leader")
 	public boolean isLeader() {
 		return this.leader;
 	}

@@ -6,10 +6,12 @@ import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
 import io.dingboot.security.web.DingTalkAuthenticationFailureHandler;
 import io.dingboot.security.web.DingTalkAuthenticationSuccessHandler;
 import io.dingboot.security.web.DingTalkLoginFilter;
+import io.dingboot.security.web.DingTalkLoginParametersFilter;
 import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,6 +25,9 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
 /**
@@ -31,8 +36,9 @@ import org.springframework.util.Assert;
  * http.with(DingTalkLoginConfigurer.dingTalkLogin(), withDefaults());
  * </pre>
  * It registers a {@link DingTalkAuthenticationProvider} with the chain's authentication manager,
- * a {@link DingTalkLoginFilter} for {@code POST} to the processing URL, and a {@code 401} JSON entry
- * point for script requests. What is not set here comes from the application context: the
+ * a {@link DingTalkLoginFilter} for {@code POST} to the processing URL, a
+ * {@link DingTalkLoginParametersFilter} that answers a login request with parameters that are not
+ * URL-encoded with {@code 400} JSON, and a {@code 401} JSON entry point for script requests. What is not set here comes from the application context: the
  * {@link UserApi}, a {@link DingTalkUserMapper} bean, and {@link DingTalkLoginSettings}
  * ({@code dingtalk.login.*}). CSRF protection, session fixation protection and the
  * {@code SecurityContextRepository} of the chain apply to the login request.
@@ -156,7 +162,9 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 
 	@Override
 	public void configure(HttpSecurity http) {
-		DingTalkLoginFilter filter = new DingTalkLoginFilter(this.processingUrl);
+		RequestMatcher loginRequests = PathPatternRequestMatcher.withDefaults()
+			.matcher(HttpMethod.POST, this.processingUrl);
+		DingTalkLoginFilter filter = new DingTalkLoginFilter(loginRequests);
 		filter.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
 		filter.setAuthenticationSuccessHandler(this.successHandler);
 		filter.setAuthenticationFailureHandler(this.failureHandler);
@@ -174,6 +182,8 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 						new HttpSessionSecurityContextRepository()));
 		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAt(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(postProcess(new DingTalkLoginParametersFilter(loginRequests, this.failureHandler)),
+				CsrfFilter.class);
 	}
 
 	private UserApi userApi(@Nullable ApplicationContext context) {

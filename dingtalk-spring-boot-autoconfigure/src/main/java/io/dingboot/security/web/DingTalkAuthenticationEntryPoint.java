@@ -1,9 +1,8 @@
 package io.dingboot.security.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,10 +34,8 @@ public final class DingTalkAuthenticationEntryPoint implements AuthenticationEnt
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", "unauthenticated");
-		body.put("message", "Log in with DingTalk first");
-		JsonAnswers.write(response, HttpServletResponse.SC_UNAUTHORIZED, body);
+		JsonAnswers.writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated",
+				"Log in with DingTalk first");
 	}
 
 }

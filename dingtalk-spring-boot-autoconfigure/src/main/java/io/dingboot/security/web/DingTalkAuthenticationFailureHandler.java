@@ -1,9 +1,8 @@
 package io.dingboot.security.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,10 +25,7 @@ public final class DingTalkAuthenticationFailureHandler implements Authenticatio
 		if (error.retryAfterSeconds() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, error.retryAfterSeconds().toString());
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", error.error());
-		body.put("message", error.message());
-		JsonAnswers.write(response, error.status().value(), body);
+		JsonAnswers.writeError(response, error.status().value(), error.error(), error.message());
 	}
 
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
 import io.dingboot.security.authentication.DingTalkUser;
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -19,11 +21,16 @@ import org.springframework.util.Assert;
 
 /**
  * Answers a successful DingTalk login: a request from script (JSON body, {@code Accept:
- * application/json} or XHR) gets {@code 200} and a small JSON view of the user
- * ({@code userid, name, avatar, title, admin, authorities}); a browser form post is redirected by
- * the given handler (by default to the saved request or {@code /}).
+ * application/json} or XHR) gets {@code 200} and the user as JSON, the same fields as Jackson writes
+ * for {@link DingTalkUser} ({@code userid, unionid, name, admin, adminLevel, detailsFetched, avatar,
+ * title, deptIds, boss, leader}, {@code name} being the display name) plus {@code authorities}; a
+ * browser form post is redirected by the given handler (by default to the saved request or
+ * {@code /}).
  */
 public final class DingTalkAuthenticationSuccessHandler implements AuthenticationSuccessHandler {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> USER_VIEW = new TypeReference<>() {
+	};
 
 	private final AuthenticationSuccessHandler browserHandler;
 
@@ -51,15 +58,14 @@ public final class DingTalkAuthenticationSuccessHandler implements Authenticatio
 	}
 
 	static Map<String, Object> view(Authentication authentication) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("userid", authentication.getName());
 		DingTalkUser user = (authentication instanceof DingTalkAuthenticationToken token) ? token.getDingTalkUser()
 				: null;
+		Map<String, Object> view = new LinkedHashMap<>();
 		if (user != null) {
-			view.put("name", user.getDisplayName());
-			view.put("avatar", user.getAvatar());
-			view.put("title", user.getTitle());
-			view.put("admin", user.isAdmin());
+			view.putAll(JsonAnswers.mapper().convertValue(user, USER_VIEW));
+		}
+		else {
+			view.put("userid", authentication.getName());
 		}
 		view.put("authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
 		return view;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
+import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -52,13 +54,23 @@ public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingF
 	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
 			throws AuthenticationException, IOException {
 		String code = check(JsonAnswers.isJson(request.getContentType()) ? codeFromJson(request)
-				: request.getParameter("code"));
+				: codeFromParameters(request));
 		DingTalkAuthenticationToken token = DingTalkAuthenticationToken.unauthenticated(code);
 		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
 		return getAuthenticationManager().authenticate(token);
 	}
 
-	private static String codeFromJson(HttpServletRequest request) throws IOException {
+	private static @Nullable String codeFromParameters(HttpServletRequest request) {
+		try {
+			return request.getParameter("code");
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat's InvalidParameterException: a query or form body that is not URL-encoded
+			throw DingTalkLoginParametersFilter.malformed();
+		}
+	}
+
+	private static @Nullable String codeFromJson(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			throw new InvalidDingTalkLoginRequestException("The login body is too large");
 		}
@@ -83,7 +95,7 @@ public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingF
 		return (code != null && code.isString()) ? code.asString() : null;
 	}
 
-	static String check(String code) {
+	static String check(@Nullable String code) {
 		if (code == null || code.isEmpty()) {
 			throw new InvalidDingTalkLoginRequestException("The DingTalk auth code is missing: send 'code'");
 		}

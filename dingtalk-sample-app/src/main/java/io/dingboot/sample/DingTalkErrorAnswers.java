@@ -54,7 +54,7 @@ final class DingTalkErrorAnswers {
 			case 50002, 50004 -> refused("The user or department is outside the app's visible range",
 					"成员或部门不在应用的通讯录权限范围内");
 			case 60020 -> refused("This server's IP address is not in the app's whitelist", "服务器出口 IP 不在应用的白名单中");
-			case 40096, 40089, 40035, 41002, 41004 -> refused("DingTalk does not accept the app's credentials",
+			case 40096, 40089, 41002, 41004 -> refused("DingTalk does not accept the app's credentials",
 					"钉钉不接受应用的凭证，请检查 AppKey 与 AppSecret");
 			case 40056 -> refused("The agent id is not the app's", "AgentId 与应用不符");
 			case 90020 -> refused("The organisation's monthly API quota is used up", "本月的接口调用额度已用完");

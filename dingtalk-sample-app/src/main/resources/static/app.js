@@ -426,12 +426,27 @@
 			el('small', { className: 'muted msg-time', textContent: time ? ' ' + formatTime(time) : '' })]), body]);
 	}
 
+	// what each polled list last showed: a list is drawn again only when its data changed
+	const shown = {};
+
+	function changed(id, data) {
+		const key = JSON.stringify(data);
+		if (shown[id] === key) {
+			return false;
+		}
+		shown[id] = key;
+		return true;
+	}
+
 	async function refreshInbox() {
 		if (mode.mode !== 'demo' || !me) {
 			return;
 		}
 		try {
 			const items = await api('GET', '/demo/inbox');
+			if (!changed('inbox-list', items)) {
+				return;
+			}
 			$('inbox-list').replaceChildren(...items.map((m) => messageItem(
 				'[' + m.msgType + '] → ' + m.recipientNames.join('、') + (m.title ? ' · ' + m.title : ''), m.text, m.sentAt,
 				m.msgType === 'markdown' || m.msgType === 'action_card')));
@@ -449,6 +464,9 @@
 		}
 		try {
 			const events = await api('GET', '/api/events');
+			if (!changed('event-list', events)) {
+				return;
+			}
 			$('event-list').replaceChildren(...events.map((e) => messageItem(e.eventType, e.summary || JSON.stringify(e.payload), e.receivedAt)));
 			if (!events.length) {
 				$('event-list').replaceChildren(el('li', { className: 'muted', textContent: '（暂无事件 no events yet）' }));

@@ -46,9 +46,7 @@ class ApiExceptionHandler {
 	 */
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> malformedParameters(InvalidParameterException ex) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Refused request parameters that are not valid URL encoding");
-		}
+		logger.debug("Refused request parameters that are not valid URL encoding");
 		return invalid("The request parameters are not valid URL encoding", "请求参数的 URL 编码无效");
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.dingboot.department.DepartmentApi;
+import io.dingboot.department.DepartmentDetail;
 import io.dingboot.user.SimpleUser;
 import io.dingboot.user.UserApi;
 
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Browsing the organisation: the sub-departments and the members of a department.
+ * Browsing the organisation: a department (the page names the root after it), its
+ * sub-departments and its members.
  */
 @RestController
 class DirectoryController {
@@ -24,6 +26,12 @@ class DirectoryController {
 	DirectoryController(DepartmentApi departments, UserApi users) {
 		this.departments = departments;
 		this.users = users;
+	}
+
+	@GetMapping("/api/departments/{id}")
+	DepartmentView department(@PathVariable long id) {
+		DepartmentDetail department = this.departments.get(id);
+		return new DepartmentView(department.deptId(), department.name(), department.parentId());
 	}
 
 	@GetMapping("/api/departments/{id}/children")

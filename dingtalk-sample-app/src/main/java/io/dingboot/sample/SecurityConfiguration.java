@@ -18,8 +18,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * The sample's security: DingTalk free login, a CSRF token in the {@code XSRF-TOKEN} cookie for
  * the page's script, the page and what it needs before login open ({@code /api/mode}, the
  * dd.config endpoint and, in demo mode, the demo users and auth codes), everything else for
- * logged-in users only ({@code 401} JSON otherwise). The callback endpoint has DingBoot's own
- * chain, authenticated by its signature.
+ * logged-in users only ({@code 401} JSON otherwise). {@code /error} is open for the container's
+ * error dispatch; a direct request never gets here (see {@link DirectErrorRequestFilter}). The
+ * callback endpoint has DingBoot's own chain, authenticated by its signature.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,8 +29,8 @@ class SecurityConfiguration {
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http, DingTalkProperties properties) {
 		http.with(DingTalkLoginConfigurer.dingTalkLogin(), withDefaults());
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/api/mode",
-					"/demo/users", properties.getJsapi().getPath())
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/favicon.svg",
+					"/api/mode", "/demo/users", properties.getJsapi().getPath())
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/demo/auth-code")
 			.permitAll()

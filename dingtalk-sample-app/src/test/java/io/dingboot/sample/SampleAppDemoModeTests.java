@@ -1,5 +1,11 @@
 package io.dingboot.sample;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dingboot.message.Message;
+import io.dingboot.message.WorkNotification;
+import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.sample.SampleHttp.Response;
 import io.dingboot.test.FakeDingTalk;
 import io.dingboot.test.SentMessage;
@@ -32,6 +38,9 @@ class SampleAppDemoModeTests {
 	@Autowired
 	UserApi users;
 
+	@Autowired
+	WorkNotificationApi notifications;
+
 	SampleHttp http;
 
 	@BeforeEach
@@ -60,6 +69,19 @@ class SampleAppDemoModeTests {
 			.doesNotContain("alicdn", "src=\"http", "href=\"http");
 		assertThat(this.http.getPage("/app.js").status()).isEqualTo(200);
 		assertThat(this.http.getPage("/app.css").status()).isEqualTo(200);
+	}
+
+	@Test
+	void faviconIsServedWithoutLoginAsIcoAndSvg() {
+		assertThat(this.http.getPage("/").body()).contains("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">",
+				"href=\"favicon.ico\"");
+		Response ico = this.http.getPage("/favicon.ico");
+		assertThat(ico.status()).isEqualTo(200);
+		assertThat(ico.contentType()).isIn("image/x-icon", "image/vnd.microsoft.icon");
+		Response svg = this.http.getPage("/favicon.svg");
+		assertThat(svg.status()).isEqualTo(200);
+		assertThat(svg.contentType()).startsWith("image/svg+xml");
+		assertThat(svg.body()).startsWith("<svg ").doesNotContain("<script", "href=");
 	}
 
 	@Test
@@ -103,6 +125,7 @@ class SampleAppDemoModeTests {
 		Response answer = this.http.post("/demo/auth-code?userid=nobody", null);
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.json().path("error").asString()).isEqualTo("unknown_user");
+		assertThat(answer.json().path("messageZh").asString()).isEqualTo("没有这个示例成员");
 	}
 
 	@Test
@@ -161,7 +184,55 @@ class SampleAppDemoModeTests {
 		assertThat(members.findValuesAsString("userid")).containsExactly("zhangsan", "lisi");
 		Response unknown = this.http.get("/api/departments/999/children");
 		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("error").asString()).isEqualTo("not_found");
+		assertThat(unknown.json().path("messageZh").asString()).isEqualTo("部门不存在");
+		assertThat(unknown.json().path("message").asString()).isEqualTo("The department does not exist");
 		assertThat(unknown.json().path("errcode").asInt()).isEqualTo(60003);
+		assertThat(unknown.body()).doesNotContain("/topapi");
+	}
+
+	@Test
+	void rootDepartmentIsServedUnderItsOwnName() {
+		this.http.demoLogin("lisi");
+		JsonNode root = this.http.get("/api/departments/1").json();
+		assertThat(root.path("id").asLong()).isEqualTo(1);
+		assertThat(root.path("name").asString()).isEqualTo("总部");
+		assertThat(this.fake.callCount("/topapi/v2/department/get")).isEqualTo(1);
+	}
+
+	@Test
+	void notificationRefusedByDingTalkIsExplainedInChineseAndEnglishWithoutTheApiPath() {
+		this.http.demoLogin("zhangsan");
+		this.fake.failNext("/topapi/message/corpconversation/asyncsend_v2", 1, 60011, "没有调用该接口的权限");
+		Response answer = this.http.post("/api/notifications",
+				"{\"userids\":[\"lisi\"],\"type\":\"text\",\"content\":\"hi\"}");
+		assertThat(answer.status()).isEqualTo(502);
+		assertThat(answer.json().path("error").asString()).isEqualTo("dingtalk_error");
+		assertThat(answer.json().path("messageZh").asString())
+			.isEqualTo("应用没有调用该接口的权限，请在开发者后台的权限管理中开通");
+		assertThat(answer.json().path("message").asString())
+			.isEqualTo("The app lacks the permission for this call; grant it in the developer console");
+		assertThat(answer.json().path("detail").asString()).isEqualTo("errcode 60011 (没有调用该接口的权限)");
+		assertThat(answer.json().path("errcode").asInt()).isEqualTo(60011);
+		assertThat(answer.body()).doesNotContain("/topapi", "corpconversation");
+		assertThat(this.fake.sentMessages()).isEmpty();
+	}
+
+	@Test
+	void inboxShowsTheLatestFiftyNotificationsNewestFirst() {
+		this.http.demoLogin("zhangsan");
+		List<Long> taskIds = new ArrayList<>();
+		for (int i = 0; i < 55; i++) {
+			taskIds.add(this.notifications
+				.send(WorkNotification.toUsers(List.of("lisi")).message(Message.text("第 " + i + " 条")).build())
+				.taskId());
+		}
+		JsonNode inbox = this.http.get("/demo/inbox").json();
+		assertThat(inbox).hasSize(50);
+		assertThat(inbox.get(0).path("taskId").asLong()).isEqualTo(taskIds.get(54));
+		assertThat(inbox.get(0).path("text").asString()).isEqualTo("第 54 条");
+		assertThat(inbox.get(49).path("taskId").asLong()).isEqualTo(taskIds.get(5));
+		assertThat(inbox.findValuesAsString("text")).doesNotContain("第 4 条", "第 0 条");
 	}
 
 	@Test
@@ -240,7 +311,11 @@ class SampleAppDemoModeTests {
 		Response dept = this.http.post("/demo/events?type=org_dept_create&userid=wangwu", null);
 		assertThat(dept.status()).isEqualTo(200);
 		assertThat(this.http.get("/api/events").json().get(0).path("summary").asString()).isEqualTo("deptId [5]");
-		assertThat(this.http.post("/demo/events?type=bogus", null).status()).isEqualTo(400);
+		Response bogus = this.http.post("/demo/events?type=bogus", null);
+		assertThat(bogus.status()).isEqualTo(400);
+		assertThat(bogus.json().path("error").asString()).isEqualTo("invalid_request");
+		assertThat(bogus.json().path("messageZh").asString()).isEqualTo("演示不支持这种事件类型");
+		assertThat(bogus.json().path("detail").asString()).startsWith("type must be one of [user_add_org");
 	}
 
 	@Test
@@ -255,7 +330,11 @@ class SampleAppDemoModeTests {
 		Response answer = this.http.post("/api/notifications", body);
 		assertThat(answer.status()).as(body).isEqualTo(400);
 		assertThat(answer.json().path("error").asString()).isEqualTo("invalid_request");
-		assertThat(answer.json().path("message").asString()).containsIgnoringCase(messagePart);
+		assertThat(answer.json().path("messageZh").asString()).as(body).isIn("请求不符合钉钉的规则", "请求内容不是预期的 JSON");
+		assertThat(answer.json().path("message").asString() + " " + answer.json().path("detail").asString())
+			.as(body)
+			.containsIgnoringCase(messagePart);
+		assertThat(answer.body()).as(body).doesNotContain("/api/notifications", "/topapi");
 	}
 
 }

@@ -2,7 +2,6 @@ package io.dingboot.sample.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.dingboot.autoconfigure.DingTalkProperties;
+import io.dingboot.sample.ErrorAnswer;
 import io.dingboot.test.CallbackPushResult;
 import io.dingboot.test.FakeDepartment;
 import io.dingboot.test.FakeDingTalk;
@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Endpoints that exist only in demo mode: the people to pick, a free-login code from the fake
  * (what the DingTalk client would hand the page), the fake's inbox of work notifications, and a
- * contact event the fake pushes to the app's own callback endpoint.
+ * contact event the fake pushes to the app's own callback endpoint. Errors are the sample's
+ * {@link ErrorAnswer}.
  */
 @RestController
 @RequestMapping("/demo")
@@ -39,6 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoController {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** How many of the latest work notifications the inbox shows. */
+	static final int INBOX_SIZE = 50;
 
 	private static final List<String> EVENT_TYPES = List.of("user_add_org", "user_modify_org", "user_leave_org",
 			"org_dept_create", "org_dept_modify");
@@ -59,19 +63,27 @@ class DemoController {
 	}
 
 	@PostMapping("/auth-code")
-	ResponseEntity<Map<String, String>> authCode(@RequestParam String userid) {
+	ResponseEntity<Map<String, Object>> authCode(@RequestParam String userid) {
 		if (this.fake.organization().user(userid).isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Map.of("error", "unknown_user", "message", "No demo user '" + userid + "'"));
+			return unknownUser();
 		}
-		return ResponseEntity.ok(Map.of("code", this.fake.issueAuthCode(userid)));
+		return ResponseEntity.ok(Map.<String, Object>of("code", this.fake.issueAuthCode(userid)));
 	}
 
+	/**
+	 * The latest {@value #INBOX_SIZE} work notifications the fake received, newest first. Only
+	 * those are read from the fake's list; the rest is not copied.
+	 * @return the messages
+	 */
 	@GetMapping("/inbox")
 	List<InboxItem> inbox() {
-		List<SentMessage> messages = new ArrayList<>(this.fake.sentMessages());
-		Collections.reverse(messages);
-		return messages.stream().limit(50).map(this::item).toList();
+		List<SentMessage> messages = this.fake.sentMessages();
+		int oldest = Math.max(0, messages.size() - INBOX_SIZE);
+		List<InboxItem> items = new ArrayList<>(messages.size() - oldest);
+		for (int i = messages.size() - 1; i >= oldest; i--) {
+			items.add(item(messages.get(i)));
+		}
+		return items;
 	}
 
 	/**
@@ -86,20 +98,24 @@ class DemoController {
 			@RequestParam(required = false) String userid, HttpServletRequest request) {
 		DingTalkProperties.Callback callback = this.properties.getCallback();
 		if (!callback.isEnabled()) {
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(Map.of("error", "callback_disabled", "message", "dingtalk.callback.enabled is false"));
+			return ErrorAnswer
+				.of(HttpStatus.CONFLICT, "callback_disabled", "Callbacks are off (dingtalk.callback.enabled is false)",
+						"事件回调未开启（dingtalk.callback.enabled 为 false）")
+				.toResponse();
 		}
 		if (!EVENT_TYPES.contains(type)) {
-			return ResponseEntity.badRequest()
-				.body(Map.of("error", "invalid_request", "message", "type must be one of " + EVENT_TYPES));
+			return ErrorAnswer
+				.of(HttpStatus.BAD_REQUEST, "invalid_request", "The event type is not one the demo can push",
+						"演示不支持这种事件类型")
+				.withDetail("type must be one of " + EVENT_TYPES)
+				.toResponse();
 		}
 		FakeOrganization organization = this.fake.organization();
 		List<FakeUser> users = organization.users();
 		FakeUser user = (userid != null) ? organization.user(userid).orElse(null)
 				: users.get(ThreadLocalRandom.current().nextInt(users.size()));
 		if (user == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Map.of("error", "unknown_user", "message", "No demo user '" + userid + "'"));
+			return unknownUser();
 		}
 		String eventId = UUID.randomUUID().toString().replace("-", "");
 		Map<String, Object> event = new LinkedHashMap<>();
@@ -122,6 +138,11 @@ class DemoController {
 		body.put("status", result.status());
 		body.put("success", result.isSuccess());
 		return ResponseEntity.status(result.isSuccess() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(body);
+	}
+
+	private static ResponseEntity<Map<String, Object>> unknownUser() {
+		return ErrorAnswer.of(HttpStatus.NOT_FOUND, "unknown_user", "There is no such demo user", "没有这个示例成员")
+			.toResponse();
 	}
 
 	private InboxItem item(SentMessage message) {

@@ -72,16 +72,15 @@ class DemoController {
 
 	/**
 	 * The latest {@value #INBOX_SIZE} work notifications the fake received, newest first. Only
-	 * those are read from the fake's list; the rest is not copied.
+	 * those are copied from the fake's records.
 	 * @return the messages
 	 */
 	@GetMapping("/inbox")
 	List<InboxItem> inbox() {
-		List<SentMessage> messages = this.fake.sentMessages();
-		int oldest = Math.max(0, messages.size() - INBOX_SIZE);
-		List<InboxItem> items = new ArrayList<>(messages.size() - oldest);
-		for (int i = messages.size() - 1; i >= oldest; i--) {
-			items.add(item(messages.get(i)));
+		List<SentMessage> messages = this.fake.latestSentMessages(INBOX_SIZE);
+		List<InboxItem> items = new ArrayList<>(messages.size());
+		for (SentMessage message : messages) {
+			items.add(item(message));
 		}
 		return items;
 	}

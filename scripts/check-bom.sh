@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
-boot=${1:-$(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' dingboot-parent/pom.xml | head -1)}
+boot=${1:-$(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml | head -1)}
 repo=${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}
 bom="$repo/io/dingboot/dingtalk-spring-boot-dependencies/$version/dingtalk-spring-boot-dependencies-$version.pom"
 root="$repo/io/dingboot/dingboot-build/$version/dingboot-build-$version.pom"

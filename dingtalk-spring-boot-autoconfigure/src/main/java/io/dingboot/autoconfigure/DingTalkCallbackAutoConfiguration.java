@@ -11,7 +11,6 @@ import io.dingboot.callback.CallbackFailedResultApi;
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.callback.DingTalkCallbackServlet;
-import io.dingboot.callback.InMemoryCallbackDeduplicator;
 import io.dingboot.http.DingTalkClient;
 import jakarta.servlet.http.HttpServlet;
 
@@ -28,6 +27,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +50,7 @@ import org.springframework.util.StringUtils;
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty("dingtalk.callback.enabled")
 @EnableConfigurationProperties(DingTalkProperties.class)
+@Import(CallbackDeduplicationConfiguration.class)
 public final class DingTalkCallbackAutoConfiguration {
 
 	@Bean
@@ -70,12 +71,6 @@ public final class DingTalkCallbackAutoConfiguration {
 					"copy the token from the developer console, 事件订阅 page");
 		}
 		return new DingTalkCallbackCrypto(callback.getToken(), callback.getAesKey());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CallbackDeduplicator dingTalkCallbackDeduplicator() {
-		return new InMemoryCallbackDeduplicator();
 	}
 
 	@Bean

@@ -25,13 +25,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Redis's {@link RedisMessageListenerContainer}, which subscribes again after a connection loss) to
  * the {@code <prefix>*:released} channels that {@link RedisTokenScripts} publishes to when a fetch
  * lock is released. A caller takes {@link #signal(String)} before it looks at the store, so a
- * release published after that look completes it.
+ * release published after that look completes it. The subscription is opened when the first signal
+ * is taken, not at start-up; until it is in place, waiters fall back on their bounded wait.
  */
 final class RedisReleaseSubscriber implements MessageListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisReleaseSubscriber.class);
 
 	private static final long MAX_RECOVERY_INTERVAL_MILLIS = 30_000;
+
+	private static final long SUBSCRIPTION_WAIT_MILLIS = 500;
 
 	private final ConcurrentMap<String, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
 
@@ -45,6 +48,10 @@ final class RedisReleaseSubscriber implements MessageListener {
 
 	private @Nullable ScheduledExecutorService subscriptionExecutor;
 
+	private volatile boolean active;
+
+	private boolean stopped;
+
 	RedisReleaseSubscriber(RedisConnectionFactory connectionFactory, String keyPrefix, Duration recoveryInterval) {
 		this.connectionFactory = connectionFactory;
 		this.pattern = escapeGlob(keyPrefix) + "*:released";
@@ -55,6 +62,9 @@ final class RedisReleaseSubscriber implements MessageListener {
 	 * The signal completed when the lock of {@code key} is released next.
 	 */
 	CompletableFuture<Void> signal(String key) {
+		if (!this.active) {
+			subscribe();
+		}
 		return this.signals.computeIfAbsent(key, (k) -> new CompletableFuture<>());
 	}
 
@@ -69,10 +79,10 @@ final class RedisReleaseSubscriber implements MessageListener {
 
 	/**
 	 * Subscribe in the background: the container's first subscription waits for Redis, which may
-	 * be down at start-up; until subscribed, waiters fall back on their bounded wait.
+	 * be down; until subscribed, waiters fall back on their bounded wait.
 	 */
-	synchronized void start() {
-		if (this.container != null) {
+	private synchronized void subscribe() {
+		if (this.active || this.stopped) {
 			return;
 		}
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -89,10 +99,12 @@ final class RedisReleaseSubscriber implements MessageListener {
 		ExponentialBackOff backOff = new ExponentialBackOff(this.recoveryInterval.toMillis(), 2);
 		backOff.setMaxInterval(Math.max(this.recoveryInterval.toMillis(), MAX_RECOVERY_INTERVAL_MILLIS));
 		container.setRecoveryBackoff(backOff);
+		container.setMaxSubscriptionRegistrationWaitingTime(SUBSCRIPTION_WAIT_MILLIS);
 		container.addMessageListener(this, new PatternTopic(this.pattern));
 		container.afterPropertiesSet();
 		this.container = container;
 		this.subscriptionExecutor = executor;
+		this.active = true;
 		executor.execute(() -> {
 			try {
 				container.start();
@@ -104,7 +116,16 @@ final class RedisReleaseSubscriber implements MessageListener {
 		});
 	}
 
+	/**
+	 * Allow subscribing again after {@link #stop()}.
+	 */
+	synchronized void resume() {
+		this.stopped = false;
+	}
+
 	synchronized void stop() {
+		this.stopped = true;
+		this.active = false;
 		RedisMessageListenerContainer container = this.container;
 		ScheduledExecutorService executor = this.subscriptionExecutor;
 		this.container = null;

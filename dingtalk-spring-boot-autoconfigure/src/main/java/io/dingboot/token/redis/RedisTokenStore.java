@@ -264,10 +264,8 @@ public final class RedisTokenStore implements TokenStore, SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!this.running) {
-			this.running = true;
-			this.subscriber.start();
-		}
+		this.running = true;
+		this.subscriber.resume();
 	}
 
 	@Override

@@ -8,13 +8,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +25,20 @@ import org.springframework.util.Assert;
  * {@code jsapi_ticket:<appKey>}), so N apps cost one lookup each, not a lookup per app.
  * <p>
  * Caffeine does what it does already: single flight on a cold key (every caller shares one future
- * and gets its token or its exception; a failed future is removed, never cached) and expiry of each
- * entry at its token's own {@code expires_in}. Kept here are what Caffeine cannot do:
+ * and gets its token or its exception; a failed future is removed, never cached). Kept here are
+ * what Caffeine cannot do, or not at the cost a call may pay:
  * <ul>
  * <li>failure backoff: after a failed fetch, callers get the same failure without a new fetch for
  * {@code failureBackoff}, so bad credentials never make more than about one {@code gettoken} call
  * per backoff however hard the application is pushed;</li>
  * <li>refresh ahead: from {@link StoredToken#refreshAt(Duration)} on, one background refresh runs
  * while callers keep the current token;</li>
- * <li>invalidate-if-current: a refused token is dropped only if it is still the one held.</li>
+ * <li>invalidate-if-current: a refused token is dropped only if it is still the one held;</li>
+ * <li>expiry at each token's own {@code expires_in}, checked on read against the clock read that
+ * the refresh-ahead check needs anyway. Caffeine's variable expiry ({@code Expiry}) would add a
+ * ticker read and read-buffer bookkeeping to every warm lookup (measured at several times the cost
+ * of this one, and worse with threads sharing the cache); a warm lookup here is one hash-map read,
+ * one clock read and two comparisons, whatever the number of apps.</li>
  * </ul>
  * The cache is the only copy of a token in this instance: the memory store keeps none of its own.
  */
@@ -124,13 +127,9 @@ public final class TokenCache {
 		this.clock = clock;
 		this.refreshExecutor = refreshExecutor;
 		this.listener = listener;
-		// unbounded: one entry per app and token kind; the ticker follows the clock that token
-		// expiry is measured with, and maintenance runs on the calling thread (no pool at start-up)
-		this.cache = Caffeine.newBuilder()
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.executor(Runnable::run)
-			.expireAfter(new TokenExpiry())
-			.buildAsync();
+		// unbounded: one entry per app and token kind, expired on read; completions run on the
+		// calling thread (no pool at start-up)
+		this.cache = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
 	}
 
 	/**
@@ -143,10 +142,14 @@ public final class TokenCache {
 		CompletableFuture<Entry> held = this.cache.getIfPresent(key);
 		if (held != null && isUsable(held)) {
 			Entry entry = held.join();
-			if (this.clock.millis() >= entry.refreshAt) {
-				refreshAhead(key, entry, fetcher);
+			long now = this.clock.millis();
+			if (now < entry.expiresAt) {
+				if (now >= entry.refreshAt) {
+					refreshAhead(key, entry, fetcher);
+				}
+				return entry.token.value();
 			}
-			return entry.token.value();
+			this.cache.asMap().remove(key, held);
 		}
 		return load(key, fetcher).token.value();
 	}
@@ -183,6 +186,11 @@ public final class TokenCache {
 		}
 		CompletableFuture<Entry> mine = new CompletableFuture<>();
 		CompletableFuture<Entry> shared = this.cache.get(key, (k, executor) -> mine);
+		while (shared != mine && isUsable(shared) && this.clock.millis() >= shared.join().expiresAt) {
+			// an expired token another caller has not dropped yet
+			this.cache.asMap().remove(key, shared);
+			shared = this.cache.get(key, (k, executor) -> mine);
+		}
 		if (shared == mine) {
 			try {
 				mine.complete(entry(obtain(key, null, fetcher)));
@@ -299,28 +307,6 @@ public final class TokenCache {
 		 * @param failure the failure
 		 */
 		void failed(RuntimeException failure);
-
-	}
-
-	/**
-	 * Each entry expires when its token does; a future still loading never expires.
-	 */
-	private static final class TokenExpiry implements Expiry<String, Entry> {
-
-		@Override
-		public long expireAfterCreate(String key, Entry entry, long currentTime) {
-			return Math.max(0, TimeUnit.MILLISECONDS.toNanos(entry.expiresAt) - currentTime);
-		}
-
-		@Override
-		public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, entry, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
 
 	}
 

@@ -599,7 +599,7 @@ public class DingTalkProperties {
 			private Store store;
 
 			/**
-			 * Prefix of the Redis keys of handled pushes ({@code <prefix>callback:<id>}). Defaults to
+			 * Prefix of the Redis keys of handled pushes, each kept under this prefix + "callback:" + its id. Defaults to
 			 * dingtalk.token.redis.key-prefix.
 			 */
 			private String keyPrefix;

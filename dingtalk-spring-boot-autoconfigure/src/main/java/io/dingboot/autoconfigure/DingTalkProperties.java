@@ -599,8 +599,8 @@ public class DingTalkProperties {
 			private Store store;
 
 			/**
-			 * Prefix of the Redis keys of handled pushes, each kept under this prefix + "callback:" + its id. Defaults to
-			 * dingtalk.token.redis.key-prefix.
+			 * Prefix of the Redis keys of handled pushes, each kept under this prefix + "callback:" +
+			 * its id. Defaults to dingtalk.token.redis.key-prefix.
 			 */
 			private String keyPrefix;
 

@@ -200,6 +200,11 @@ public final class TokenCache {
 				this.failures.put(key, new Failure(ex, this.clock.millis() + this.failureBackoffMillis));
 				mine.completeExceptionally(ex);
 			}
+			catch (Error err) {
+				// never leave the waiters hanging
+				mine.completeExceptionally(err);
+				throw err;
+			}
 		}
 		try {
 			return shared.join();
@@ -207,6 +212,9 @@ public final class TokenCache {
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException failed) {
 				throw failed;
+			}
+			if (ex.getCause() instanceof Error err) {
+				throw err;
 			}
 			throw ex;
 		}

@@ -54,9 +54,10 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
-	TokenCache dingTalkTokenCache(TokenStore tokenStore, DingTalkProperties properties) {
+	TokenCache dingTalkTokenCache(TokenStore tokenStore, DingTalkProperties properties,
+			ObjectProvider<TokenCache.TokenFetchListener> fetchListeners) {
 		return new TokenCache(tokenStore, properties.getToken().getRefreshMargin(),
-				properties.getToken().getFailureBackoff());
+				properties.getToken().getFailureBackoff(), new TokenFetchListeners(fetchListeners));
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.callback.DingTalkCallbackServlet;
-import io.dingboot.callback.InMemoryCallbackDeduplicator;
 import jakarta.servlet.http.HttpServlet;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +25,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -49,6 +49,7 @@ import org.springframework.util.StringUtils;
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty("dingtalk.callback.enabled")
 @EnableConfigurationProperties(DingTalkProperties.class)
+@Import(CallbackDeduplicationConfiguration.class)
 public final class DingTalkCallbackAutoConfiguration {
 
 	@Bean
@@ -69,12 +70,6 @@ public final class DingTalkCallbackAutoConfiguration {
 					"copy the token from the developer console, 事件订阅 page");
 		}
 		return new DingTalkCallbackCrypto(callback.getToken(), callback.getAesKey());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CallbackDeduplicator dingTalkCallbackDeduplicator() {
-		return new InMemoryCallbackDeduplicator();
 	}
 
 	@Bean

@@ -30,9 +30,8 @@ public final class DingTalkHealthAutoConfiguration {
 			ObjectProvider<AccessTokenProvider> accessTokenProvider) {
 		AccessTokenProvider provider = accessTokenProvider.getIfUnique();
 		String key = (provider instanceof DefaultAccessTokenProvider defaultProvider) ? defaultProvider.getKey() : null;
-		DingTalkHealthIndicator indicator = new DingTalkHealthIndicator(tokenCache, key);
-		tokenCache.addListener(indicator);
-		return indicator;
+		// a TokenFetchListener bean: the token cache tells it of every fetch
+		return new DingTalkHealthIndicator(tokenCache, key);
 	}
 
 }

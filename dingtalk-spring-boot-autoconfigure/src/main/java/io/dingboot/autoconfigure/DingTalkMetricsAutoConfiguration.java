@@ -7,7 +7,6 @@ import io.dingboot.http.DingTalkTransport;
 import io.dingboot.metrics.DingTalkLoginMetricsListener;
 import io.dingboot.metrics.DingTalkMeters;
 import io.dingboot.token.TokenCache;
-import io.dingboot.token.TokenStore;
 import io.dingboot.token.redis.RedisTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,10 +39,15 @@ public final class DingTalkMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkTokenFetchMetricsListener")
+	TokenCache.TokenFetchListener dingTalkTokenFetchMetricsListener(DingTalkMeters meters) {
+		return meters.tokenFetchListener();
+	}
+
+	@Bean
 	static SmartInitializingSingleton dingTalkMetersBinder(ObjectProvider<DingTalkMeters> meters,
-			ObjectProvider<TokenCache> tokenCaches, ObjectProvider<DingTalkTransport> transports) {
+			ObjectProvider<DingTalkTransport> transports) {
 		return () -> meters.ifUnique((dingTalkMeters) -> {
-			tokenCaches.orderedStream().forEach((cache) -> cache.addListener(dingTalkMeters.tokenFetchListener()));
 			transports.orderedStream().forEach((transport) -> {
 				transport.setExchangeListener(dingTalkMeters.exchangeListener());
 				transport.setRetryListener(dingTalkMeters.retryListener());
@@ -75,11 +79,10 @@ public final class DingTalkMetricsAutoConfiguration {
 	static class RedisTokenStoreMetricsConfiguration {
 
 		@Bean
-		static SmartInitializingSingleton dingTalkTokenStoreMetricsBinder(ObjectProvider<DingTalkMeters> meters,
-				ObjectProvider<TokenStore> tokenStores) {
-			return () -> meters.ifUnique((dingTalkMeters) -> tokenStores.orderedStream()
-				.filter(RedisTokenStore.class::isInstance)
-				.forEach((store) -> ((RedisTokenStore) store).setFallbackListener(dingTalkMeters.storeFallbackListener())));
+		@ConditionalOnMissingBean(name = "dingTalkTokenStoreFallbackMetricsListener")
+		RedisTokenStore.FallbackListener dingTalkTokenStoreFallbackMetricsListener(DingTalkMeters meters) {
+			Runnable counter = meters.storeFallbackListener();
+			return counter::run;
 		}
 
 	}

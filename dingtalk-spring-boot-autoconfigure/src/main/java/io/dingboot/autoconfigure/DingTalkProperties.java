@@ -511,6 +511,8 @@ public class DingTalkProperties {
 		 */
 		private DataSize maxBodySize = DataSize.ofKilobytes(64);
 
+		private final Deduplication deduplication = new Deduplication();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -575,10 +577,62 @@ public class DingTalkProperties {
 			this.maxBodySize = maxBodySize;
 		}
 
+		public Deduplication getDeduplication() {
+			return this.deduplication;
+		}
+
 		@Override
 		public String toString() {
 			return "Callback{enabled=" + this.enabled + ", path=" + this.path + ", token=" + mask(this.token)
 					+ ", aesKey=" + mask(this.aesKey) + ", ownerKey=" + this.ownerKey + "}";
+		}
+
+		/**
+		 * Where handled pushes are remembered, so that a re-push is delivered once.
+		 */
+		public static class Deduplication {
+
+			/**
+			 * Where handled pushes are remembered: memory (this instance) or redis (shared by
+			 * instances). Defaults to the token store, dingtalk.token.store.
+			 */
+			private Store store;
+
+			/**
+			 * Prefix of the Redis keys of handled pushes, each kept under this prefix + "callback:" +
+			 * its id. Defaults to dingtalk.token.redis.key-prefix.
+			 */
+			private String keyPrefix;
+
+			public Store getStore() {
+				return this.store;
+			}
+
+			public void setStore(Store store) {
+				this.store = store;
+			}
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			/**
+			 * Deduplication store kinds.
+			 */
+			public enum Store {
+
+				/** In this instance's memory (Caffeine, bounded). */
+				MEMORY,
+
+				/** In Redis, shared by every instance of the app. */
+				REDIS
+
+			}
+
 		}
 
 	}

@@ -3,10 +3,9 @@ package io.dingboot.autoconfigure;
 import java.time.Duration;
 
 import io.dingboot.token.TokenStore;
-import io.dingboot.callback.CallbackDeduplicator;
-import io.dingboot.token.redis.RedisCallbackDeduplicator;
 import io.dingboot.token.redis.RedisTokenStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,8 +19,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Auto-configuration of the Redis token store, active with {@code dingtalk.token.store=redis}:
  * tokens and JSAPI tickets are shared by every instance of the app through the application's
- * {@link RedisConnectionFactory}, and callback ids are deduplicated across instances. Without a
- * {@code RedisConnectionFactory} bean the application fails to start, naming the property.
+ * {@link RedisConnectionFactory}. Without a {@code RedisConnectionFactory} bean the application fails
+ * to start, naming the property. Callback deduplication has its own switch,
+ * {@code dingtalk.callback.deduplication.store}, which follows this one when unset.
  */
 @AutoConfiguration(before = DingTalkAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -37,7 +37,8 @@ public final class DingTalkRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(TokenStore.class)
-		RedisTokenStore dingTalkTokenStore(RedisConnectionFactory connectionFactory, DingTalkProperties properties) {
+		RedisTokenStore dingTalkTokenStore(RedisConnectionFactory connectionFactory, DingTalkProperties properties,
+				ObjectProvider<RedisTokenStore.FallbackListener> fallbackListeners) {
 			DingTalkProperties.Token token = properties.getToken();
 			String keyPrefix = token.getRedis().getKeyPrefix();
 			if (keyPrefix == null) {
@@ -50,15 +51,11 @@ public final class DingTalkRedisAutoConfiguration {
 						"must be positive but is " + lockTimeout,
 						"set a duration a little longer than a token fetch, such as 5s");
 			}
-			return new RedisTokenStore(connectionFactory, keyPrefix, token.getRefreshMargin(), lockTimeout);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnClass(CallbackDeduplicator.class)
-		CallbackDeduplicator dingTalkCallbackDeduplicator(RedisConnectionFactory connectionFactory,
-				DingTalkProperties properties) {
-			return new RedisCallbackDeduplicator(connectionFactory, properties.getToken().getRedis().getKeyPrefix());
+			// looked up at each fallback, so a listener (meters) may be built after the store
+			RedisTokenStore.FallbackListener fallbackListener = () -> fallbackListeners.orderedStream()
+				.forEach(RedisTokenStore.FallbackListener::fetchedWithoutRedis);
+			return new RedisTokenStore(connectionFactory, keyPrefix, token.getRefreshMargin(), lockTimeout,
+					RedisTokenStore.DEFAULT_RECOVERY_INTERVAL, fallbackListener);
 		}
 
 	}

@@ -31,7 +31,8 @@ public final class DingTalkHealthIndicator implements HealthIndicator, TokenCach
 	private volatile @Nullable Failure lastFailure;
 
 	/**
-	 * Create an indicator; register it with {@link TokenCache#addListener}.
+	 * Create an indicator; hand it to the {@link TokenCache} as its fetch listener (as a bean it is
+	 * found by the auto-configured cache).
 	 * @param tokenCache the token cache
 	 * @param tokenKey the key of the app's access token, or {@code null} when unknown
 	 */

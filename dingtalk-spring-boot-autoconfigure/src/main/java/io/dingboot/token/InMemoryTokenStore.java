@@ -1,34 +1,34 @@
 package io.dingboot.token;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link TokenStore} in this instance's memory. Single flight is the job of the
- * {@link TokenCache} in front of it.
+ * The {@link TokenStore} of memory mode: tokens live in this instance's memory, in the
+ * {@link TokenCache} in front of this store, which holds the one copy of each token. This store
+ * keeps nothing of its own; it fetches when the cache asks. Single flight, expiry and
+ * invalidation are the cache's job.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
-	private final ConcurrentMap<String, StoredToken> tokens = new ConcurrentHashMap<>();
-
 	@Override
 	public @Nullable StoredToken get(String key) {
-		return this.tokens.get(key);
+		return null;
 	}
 
 	@Override
 	public StoredToken fetch(String key, @Nullable StoredToken stale, Supplier<StoredToken> fetcher) {
-		StoredToken fetched = fetcher.get();
-		return this.tokens.merge(key, fetched,
-				(old, candidate) -> candidate.fetchedAt().isBefore(old.fetchedAt()) ? old : candidate);
+		return fetcher.get();
 	}
 
 	@Override
 	public void invalidate(String key, String failedValue) {
-		this.tokens.computeIfPresent(key, (k, current) -> current.value().equals(failedValue) ? null : current);
+	}
+
+	@Override
+	public String toString() {
+		return "InMemoryTokenStore{}";
 	}
 
 }

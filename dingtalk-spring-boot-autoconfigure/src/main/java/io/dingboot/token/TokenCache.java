@@ -3,94 +3,145 @@ package io.dingboot.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.Assert;
+
 /**
- * The in-process cache in front of a {@link TokenStore}: single flight on a cold key (every caller
- * waits for one fetch and gets its result or its exception), refresh ahead of expiry in the
- * background, failure backoff, and invalidate-if-current. Used for access tokens and JSAPI tickets.
+ * The in-process cache in front of a {@link TokenStore}, shared by every app and token kind of the
+ * application: keys name the kind and the app's key ({@code access_token:<appKey>},
+ * {@code jsapi_ticket:<appKey>}), so N apps cost one lookup each, not a lookup per app.
+ * <p>
+ * Caffeine does what it does already: single flight on a cold key (every caller shares one future
+ * and gets its token or its exception; a failed future is removed, never cached). Kept here are
+ * what Caffeine cannot do, or not at the cost a call may pay:
+ * <ul>
+ * <li>failure backoff: after a failed fetch, callers get the same failure without a new fetch for
+ * {@code failureBackoff}, so bad credentials never make more than about one {@code gettoken} call
+ * per backoff however hard the application is pushed;</li>
+ * <li>refresh ahead: from {@link StoredToken#refreshAt(Duration)} on, one background refresh runs
+ * while callers keep the current token;</li>
+ * <li>invalidate-if-current: a refused token is dropped only if it is still the one held;</li>
+ * <li>expiry at each token's own {@code expires_in}, checked on read against the clock read that
+ * the refresh-ahead check needs anyway. Caffeine's variable expiry ({@code Expiry}) would add a
+ * ticker read and read-buffer bookkeeping to every warm lookup (measured at several times the cost
+ * of this one, and worse with threads sharing the cache); a warm lookup here is one hash-map read,
+ * one clock read and two comparisons, whatever the number of apps.</li>
+ * </ul>
+ * The cache is the only copy of a token in this instance: the memory store keeps none of its own.
  */
 public final class TokenCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenCache.class);
 
+	private static final TokenFetchListener NO_LISTENER = new TokenFetchListener() {
+
+		@Override
+		public void fetched(StoredToken token) {
+		}
+
+		@Override
+		public void failed(RuntimeException failure) {
+		}
+
+	};
+
 	private final TokenStore store;
 
 	private final Duration refreshMargin;
 
-	private final Duration failureBackoff;
+	private final long failureBackoffMillis;
 
 	private final Clock clock;
 
 	private final Executor refreshExecutor;
 
-	private final Cache<String, Entry> cache;
+	private final TokenFetchListener listener;
 
-	private final ConcurrentMap<String, CompletableFuture<Entry>> inflight = new ConcurrentHashMap<>();
-
-	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+	private final AsyncCache<String, Entry> cache;
 
 	private final ConcurrentMap<String, Failure> failures = new ConcurrentHashMap<>();
 
-	private final CopyOnWriteArrayList<TokenFetchListener> listeners = new CopyOnWriteArrayList<>();
-
+	/**
+	 * Create a cache without a fetch listener.
+	 * @param store where tokens are kept behind this cache
+	 * @param refreshMargin how long before expiry a token is refreshed in the background
+	 * @param failureBackoff how long a failed fetch is answered with its failure
+	 */
 	public TokenCache(TokenStore store, Duration refreshMargin, Duration failureBackoff) {
-		this(store, refreshMargin, failureBackoff, Clock.systemUTC(), TokenCache::startDaemon);
+		this(store, refreshMargin, failureBackoff, NO_LISTENER);
 	}
 
+	/**
+	 * Create a cache.
+	 * @param store where tokens are kept behind this cache
+	 * @param refreshMargin how long before expiry a token is refreshed in the background
+	 * @param failureBackoff how long a failed fetch is answered with its failure
+	 * @param listener told of every fetch and its outcome (metrics, health)
+	 */
+	public TokenCache(TokenStore store, Duration refreshMargin, Duration failureBackoff, TokenFetchListener listener) {
+		this(store, refreshMargin, failureBackoff, Clock.systemUTC(), TokenCache::startDaemon, listener);
+	}
+
+	/**
+	 * Create a cache with its own clock and refresh executor, without a fetch listener.
+	 * @param store where tokens are kept behind this cache
+	 * @param refreshMargin how long before expiry a token is refreshed in the background
+	 * @param failureBackoff how long a failed fetch is answered with its failure
+	 * @param clock the clock token expiry is measured with
+	 * @param refreshExecutor runs background refreshes
+	 */
 	public TokenCache(TokenStore store, Duration refreshMargin, Duration failureBackoff, Clock clock,
 			Executor refreshExecutor) {
+		this(store, refreshMargin, failureBackoff, clock, refreshExecutor, NO_LISTENER);
+	}
+
+	/**
+	 * Create a cache with its own clock and refresh executor.
+	 * @param store where tokens are kept behind this cache
+	 * @param refreshMargin how long before expiry a token is refreshed in the background
+	 * @param failureBackoff how long a failed fetch is answered with its failure
+	 * @param clock the clock token expiry is measured with
+	 * @param refreshExecutor runs background refreshes
+	 * @param listener told of every fetch and its outcome (metrics, health)
+	 */
+	public TokenCache(TokenStore store, Duration refreshMargin, Duration failureBackoff, Clock clock,
+			Executor refreshExecutor, TokenFetchListener listener) {
+		Assert.notNull(store, "'store' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		this.store = store;
 		this.refreshMargin = refreshMargin;
-		this.failureBackoff = failureBackoff;
+		this.failureBackoffMillis = failureBackoff.toMillis();
 		this.clock = clock;
 		this.refreshExecutor = refreshExecutor;
-		// Unbounded: one entry per app and token kind; expiry is checked on read against the token's own
-		// expires_in, which keeps a warm lookup to one hash-map read.
-		this.cache = Caffeine.newBuilder().build();
-	}
-
-	/**
-	 * Set a listener told of every fetch and its outcome (metrics, health).
-	 * @param listener the listener
-	 */
-	public void setListener(@Nullable TokenFetchListener listener) {
-		this.listeners.clear();
-		if (listener != null) {
-			this.listeners.add(listener);
-		}
-	}
-
-	/**
-	 * Add a listener told of every fetch and its outcome, next to those already set.
-	 * @param listener the listener
-	 */
-	public void addListener(TokenFetchListener listener) {
-		this.listeners.add(listener);
+		this.listener = listener;
+		// unbounded: one entry per app and token kind, expired on read; completions run on the
+		// calling thread (no pool at start-up)
+		this.cache = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
 	}
 
 	/**
 	 * Return the token for {@code key}, fetching it with {@code fetcher} when none is cached.
-	 * @param key the token key
+	 * @param key the token key, naming the token kind and the app's key, never a secret
 	 * @param fetcher fetches a new token
 	 * @return the token value
 	 */
 	public String get(String key, Supplier<StoredToken> fetcher) {
-		Entry entry = this.cache.getIfPresent(key);
-		if (entry != null) {
+		CompletableFuture<Entry> held = this.cache.getIfPresent(key);
+		if (held != null && isUsable(held)) {
+			Entry entry = held.join();
 			long now = this.clock.millis();
 			if (now < entry.expiresAt) {
 				if (now >= entry.refreshAt) {
@@ -98,11 +149,7 @@ public final class TokenCache {
 				}
 				return entry.token.value();
 			}
-			this.cache.asMap().remove(key, entry);
-		}
-		Failure failure = this.failures.get(key);
-		if (failure != null && this.clock.millis() < failure.until) {
-			throw failure.exception;
+			this.cache.asMap().remove(key, held);
 		}
 		return load(key, fetcher).token.value();
 	}
@@ -113,8 +160,8 @@ public final class TokenCache {
 	 * @return the cached token or {@code null}
 	 */
 	public @Nullable StoredToken peek(String key) {
-		Entry entry = this.cache.getIfPresent(key);
-		return (entry != null) ? entry.token : this.store.get(key);
+		CompletableFuture<Entry> held = this.cache.getIfPresent(key);
+		return (held != null && isUsable(held)) ? held.join().token : this.store.get(key);
 	}
 
 	/**
@@ -123,38 +170,52 @@ public final class TokenCache {
 	 * @param failedValue the value DingTalk refused
 	 */
 	public void invalidate(String key, String failedValue) {
-		this.cache.asMap().computeIfPresent(key, (k, entry) -> entry.token.value().equals(failedValue) ? null : entry);
+		this.cache.asMap()
+			.computeIfPresent(key,
+					(k, held) -> (isUsable(held) && held.join().token.value().equals(failedValue)) ? null : held);
 		this.store.invalidate(key, failedValue);
 	}
 
 	private Entry load(String key, Supplier<StoredToken> fetcher) {
-		CompletableFuture<Entry> mine = new CompletableFuture<>();
-		CompletableFuture<Entry> existing = this.inflight.putIfAbsent(key, mine);
-		if (existing != null) {
-			try {
-				return existing.join();
+		Failure failure = this.failures.get(key);
+		if (failure != null) {
+			if (this.clock.millis() < failure.until) {
+				throw failure.exception;
 			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw ex;
+			this.failures.remove(key, failure);
+		}
+		CompletableFuture<Entry> mine = new CompletableFuture<>();
+		CompletableFuture<Entry> shared = this.cache.get(key, (k, executor) -> mine);
+		while (shared != mine && isUsable(shared) && this.clock.millis() >= shared.join().expiresAt) {
+			// an expired token another caller has not dropped yet
+			this.cache.asMap().remove(key, shared);
+			shared = this.cache.get(key, (k, executor) -> mine);
+		}
+		if (shared == mine) {
+			try {
+				mine.complete(entry(obtain(key, null, fetcher)));
+			}
+			catch (RuntimeException ex) {
+				// seen by callers that arrive after Caffeine dropped the failed future
+				this.failures.put(key, new Failure(ex, this.clock.millis() + this.failureBackoffMillis));
+				mine.completeExceptionally(ex);
+			}
+			catch (Error err) {
+				// never leave the waiters hanging
+				mine.completeExceptionally(err);
+				throw err;
 			}
 		}
 		try {
-			Entry cached = this.cache.getIfPresent(key);
-			Entry loaded = (cached != null && this.clock.millis() < cached.expiresAt) ? cached
-					: entry(obtain(key, null, fetcher));
-			this.cache.put(key, loaded);
-			this.failures.remove(key);
-			this.inflight.remove(key, mine);
-			mine.complete(loaded);
-			return loaded;
+			return shared.join();
 		}
-		catch (RuntimeException ex) {
-			this.failures.put(key, new Failure(ex, this.clock.millis() + this.failureBackoff.toMillis()));
-			this.inflight.remove(key, mine);
-			mine.completeExceptionally(ex);
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failed) {
+				throw failed;
+			}
+			if (ex.getCause() instanceof Error err) {
+				throw err;
+			}
 			throw ex;
 		}
 	}
@@ -170,41 +231,57 @@ public final class TokenCache {
 	}
 
 	private StoredToken fetchAndReport(Supplier<StoredToken> fetcher) {
+		StoredToken token;
 		try {
-			StoredToken token = fetcher.get();
-			this.listeners.forEach((listener) -> listener.fetched(token));
-			return token;
+			token = fetcher.get();
 		}
 		catch (RuntimeException ex) {
-			this.listeners.forEach((listener) -> listener.failed(ex));
+			this.listener.failed(ex);
 			throw ex;
 		}
+		this.listener.fetched(token);
+		return token;
 	}
 
 	private void refreshAhead(String key, Entry current, Supplier<StoredToken> fetcher) {
-		if (this.clock.millis() < current.refreshBlockedUntil || !this.refreshing.add(key)) {
+		if (this.clock.millis() < current.refreshBlockedUntil || !current.startRefresh()) {
 			return;
 		}
 		try {
-			this.refreshExecutor.execute(() -> {
-				try {
-					Entry fresh = entry(obtain(key, current.token, fetcher));
-					this.cache.asMap().merge(key, fresh,
-							(old, candidate) -> old.token.fetchedAt().isAfter(candidate.token.fetchedAt()) ? old : candidate);
-				}
-				catch (RuntimeException ex) {
-					current.refreshBlockedUntil = this.clock.millis() + this.failureBackoff.toMillis();
-					logger.warn("Background refresh of a DingTalk token failed; the current one stays in use: {}",
-							ex.getMessage());
-				}
-				finally {
-					this.refreshing.remove(key);
-				}
-			});
+			this.refreshExecutor.execute(() -> refresh(key, current, fetcher));
 		}
 		catch (RuntimeException ex) {
-			this.refreshing.remove(key);
+			current.endRefresh();
 		}
+	}
+
+	private void refresh(String key, Entry current, Supplier<StoredToken> fetcher) {
+		try {
+			Entry fresh = entry(obtain(key, current.token, fetcher));
+			this.cache.asMap().compute(key, (k, held) -> keepNewer(held, fresh));
+		}
+		catch (RuntimeException ex) {
+			current.refreshBlockedUntil = this.clock.millis() + this.failureBackoffMillis;
+			logger.warn("Background refresh of a DingTalk token failed; the current one stays in use: {}",
+					ex.getMessage());
+		}
+		finally {
+			current.endRefresh();
+		}
+	}
+
+	private static CompletableFuture<Entry> keepNewer(@Nullable CompletableFuture<Entry> held, Entry fresh) {
+		if (held != null && !held.isDone()) {
+			return held;
+		}
+		if (held != null && isUsable(held) && held.join().token.fetchedAt().isAfter(fresh.token.fetchedAt())) {
+			return held;
+		}
+		return CompletableFuture.completedFuture(fresh);
+	}
+
+	private static boolean isUsable(CompletableFuture<Entry> held) {
+		return held.isDone() && !held.isCompletedExceptionally();
 	}
 
 	private Entry entry(StoredToken token) {
@@ -217,8 +294,13 @@ public final class TokenCache {
 		thread.start();
 	}
 
+	@Override
+	public String toString() {
+		return "TokenCache{size=" + this.cache.asMap().size() + ", store=" + this.store + "}";
+	}
+
 	/**
-	 * Told of each token fetch.
+	 * Told of each token fetch from DingTalk.
 	 */
 	public interface TokenFetchListener {
 
@@ -244,12 +326,22 @@ public final class TokenCache {
 
 		final long expiresAt;
 
+		final AtomicBoolean refreshing = new AtomicBoolean();
+
 		volatile long refreshBlockedUntil;
 
 		Entry(StoredToken token, long refreshAt, long expiresAt) {
 			this.token = token;
 			this.refreshAt = refreshAt;
 			this.expiresAt = expiresAt;
+		}
+
+		boolean startRefresh() {
+			return this.refreshing.compareAndSet(false, true);
+		}
+
+		void endRefresh() {
+			this.refreshing.set(false);
 		}
 
 	}

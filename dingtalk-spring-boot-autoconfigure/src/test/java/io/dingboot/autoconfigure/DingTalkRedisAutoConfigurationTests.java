@@ -1,8 +1,8 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.token.InMemoryTokenStore;
 import io.dingboot.token.TokenStore;
-import io.dingboot.token.redis.RedisCallbackDeduplicator;
 import io.dingboot.token.redis.RedisTokenStore;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class DingTalkRedisAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(TokenStore.class);
 			assertThat(context.getBean(TokenStore.class)).isInstanceOf(InMemoryTokenStore.class);
-			assertThat(context).doesNotHaveBean(RedisCallbackDeduplicator.class);
+			assertThat(context).doesNotHaveBean(CallbackDeduplicator.class);
 		});
 	}
 
@@ -46,13 +46,13 @@ class DingTalkRedisAutoConfigurationTests {
 	}
 
 	@Test
-	void storeRedisUsesRedisTokenStoreAndDeduplicator() {
+	void storeRedisUsesRedisTokenStoreAndNoDeduplicatorWithoutCallbacks() {
 		this.runner.withPropertyValues("dingtalk.token.store=redis", "dingtalk.token.redis.key-prefix=app1:")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TokenStore.class);
 				assertThat(context.getBean(TokenStore.class)).isInstanceOf(RedisTokenStore.class)
 					.hasToString("RedisTokenStore{keyPrefix=app1:, shared=true}");
-				assertThat(context).hasSingleBean(RedisCallbackDeduplicator.class);
+				assertThat(context).doesNotHaveBean(CallbackDeduplicator.class);
 			});
 	}
 

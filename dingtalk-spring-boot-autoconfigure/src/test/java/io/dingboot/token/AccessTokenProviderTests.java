@@ -44,6 +44,16 @@ class AccessTokenProviderTests {
 	}
 
 	@Test
+	void cacheKeyNamesTheAppKeyAndNeverTheSecret() {
+		DingTalkStubs.runner(this.server).run((context) -> {
+			DefaultAccessTokenProvider provider = context.getBean(DefaultAccessTokenProvider.class);
+			assertThat(provider.getKey()).isEqualTo("access_token:" + DingTalkStubs.APP_KEY)
+				.doesNotContain(DingTalkStubs.APP_SECRET);
+			assertThat(provider.toString()).doesNotContain(DingTalkStubs.APP_SECRET);
+		});
+	}
+
+	@Test
 	void getAccessTokenWhen64ThreadsOnColdCacheThenOneGettoken() {
 		this.server.stubFor(gettoken().willReturn(token("tok-1", 7200).withFixedDelay(200)));
 		DingTalkStubs.runner(this.server).run((context) -> {

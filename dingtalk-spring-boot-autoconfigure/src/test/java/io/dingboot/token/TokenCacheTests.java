@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,6 +171,81 @@ class TokenCacheTests {
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.cache.get(KEY, fetcher)).isEqualTo("t1");
 		assertThat(this.refreshes).hasSize(1);
+	}
+
+	@Test
+	void getWhenHundredKeysColdAndSixteenThreadsAskForEachThenLoadsEachKeyExactlyOnce() throws Exception {
+		ConcurrentHashMap<String, AtomicInteger> loads = new ConcurrentHashMap<>();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Boolean>> results = new ArrayList<>();
+		for (int thread = 0; thread < 16; thread++) {
+			int offset = thread * 7;
+			results.add(this.executor.submit(() -> {
+				start.await(5, TimeUnit.SECONDS);
+				boolean allRight = true;
+				for (int i = 0; i < 100; i++) {
+					String key = "access_token:app" + ((i + offset) % 100);
+					String token = this.cache.get(key, () -> {
+						loads.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
+						return token("token-of-" + key, Duration.ofHours(2));
+					});
+					allRight &= token.equals("token-of-" + key);
+				}
+				return allRight;
+			}));
+		}
+		start.countDown();
+		for (Future<Boolean> result : results) {
+			assertThat(result.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(loads).hasSize(100);
+		assertThat(loads.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
+	}
+
+	@Test
+	void oneKeysFailureNeitherBlocksNorFailsAnotherKey() {
+		AtomicInteger fetches = new AtomicInteger();
+		assertThatIllegalStateException().isThrownBy(() -> this.cache.get("access_token:bad", () -> {
+			fetches.incrementAndGet();
+			throw new IllegalStateException("bad credentials");
+		}));
+		assertThat(this.cache.get(KEY, () -> token("t" + fetches.incrementAndGet(), Duration.ofHours(2))))
+			.isEqualTo("t2");
+		assertThat(fetches).hasValue(2);
+	}
+
+	@Test
+	void memoryModeKeepsTheOnlyCopyInTheCache() {
+		InMemoryTokenStore store = new InMemoryTokenStore();
+		TokenCache cache = new TokenCache(store, Duration.ofMinutes(5), Duration.ofSeconds(1), this.clock,
+				this.refreshes::add);
+		cache.get(KEY, () -> token("t1", Duration.ofHours(2)));
+		assertThat(store.get(KEY)).isNull();
+		assertThat(cache.peek(KEY)).extracting(StoredToken::value).isEqualTo("t1");
+	}
+
+	@Test
+	void listenerGivenAtConstructionIsToldOfEachFetchAndFailure() {
+		List<String> told = new ArrayList<>();
+		TokenCache cache = new TokenCache(new InMemoryTokenStore(), Duration.ofMinutes(5), Duration.ofSeconds(1),
+				this.clock, this.refreshes::add, new TokenCache.TokenFetchListener() {
+
+					@Override
+					public void fetched(StoredToken token) {
+						told.add("fetched");
+					}
+
+					@Override
+					public void failed(RuntimeException failure) {
+						told.add("failed: " + failure.getMessage());
+					}
+
+				});
+		cache.get(KEY, () -> token("t1", Duration.ofHours(2)));
+		assertThatIllegalStateException().isThrownBy(() -> cache.get("access_token:other", () -> {
+			throw new IllegalStateException("bad credentials");
+		}));
+		assertThat(told).containsExactly("fetched", "failed: bad credentials");
 	}
 
 	@Test

@@ -9,12 +9,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Connection factories to the {@link RedisServerExtension}'s server, with short timeouts.
  */
-final class RedisTestSupport {
+public final class RedisTestSupport {
 
 	private RedisTestSupport() {
 	}
 
-	static LettuceConnectionFactory connectionFactory(int port) {
+	public static LettuceConnectionFactory connectionFactory(int port) {
 		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
 			.commandTimeout(Duration.ofSeconds(1))
 			.shutdownTimeout(Duration.ZERO)

@@ -33,14 +33,15 @@ class RedisTokenStoreOutageTests {
 
 	private RedisTokenStore store;
 
+	private final AtomicInteger fallbacks = new AtomicInteger();
+
 	@BeforeEach
 	void connect() {
 		redisServer.start();
 		redisServer.flushAll();
 		this.connectionFactory = RedisTestSupport.connectionFactory(redisServer.port());
 		this.store = new RedisTokenStore(this.connectionFactory, "dingtalk:", Duration.ofMinutes(5),
-				Duration.ofSeconds(2));
-		this.store.setRecoveryInterval(Duration.ofMillis(100));
+				Duration.ofSeconds(2), Duration.ofMillis(100), this.fallbacks::incrementAndGet);
 		this.store.start();
 	}
 
@@ -53,8 +54,6 @@ class RedisTokenStoreOutageTests {
 
 	@Test
 	void whenRedisStopsThenFetchesLocallyWarnsOnceAndCountsFallbacks(CapturedOutput output) {
-		AtomicInteger fallbacks = new AtomicInteger();
-		this.store.setFallbackListener(fallbacks::incrementAndGet);
 		AtomicInteger fetches = new AtomicInteger();
 		this.store.fetch(KEY, null, RedisTokenStoreTests.counting(fetches, "shared", Instant.now()));
 		redisServer.stop();
@@ -66,7 +65,7 @@ class RedisTokenStoreOutageTests {
 			this.store.invalidate(KEY, "local-" + i);
 		}
 		assertThat(fetches).hasValue(6);
-		assertThat(fallbacks).hasValueBetween(4, 5);
+		assertThat(this.fallbacks).hasValueBetween(4, 5);
 		assertThat(this.store.isShared()).isFalse();
 		assertThat(output.getOut().split("Redis is unavailable to the DingTalk token store", -1)).hasSize(2);
 		assertThat(output.getOut()).doesNotContain("shared").doesNotContain("local-");

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.token.StoredToken;
+import io.dingboot.token.TokenCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,26 @@ class RedisTokenStoreTests {
 		assertThat(this.redis.hasKey("dingtalk:" + KEY + ":lock")).isFalse();
 		assertThat(store.get(KEY)).isNull();
 		assertThat(store.isShared()).isTrue();
+	}
+
+	@Test
+	void appsShareOneCacheAndStoreUnderKeysNamingTheirAppKeys() {
+		RedisTokenStore store = store("dingtalk:", Duration.ofSeconds(5));
+		TokenCache cache = new TokenCache(store, Duration.ofMinutes(5), Duration.ofSeconds(1));
+		AtomicInteger fetches = new AtomicInteger();
+		assertThat(cache.get("access_token:dinghr", counting(fetches, "hr-token", Instant.now())))
+			.isEqualTo("hr-token");
+		assertThat(cache.get("access_token:dingoa", counting(fetches, "oa-token", Instant.now())))
+			.isEqualTo("oa-token");
+		assertThat(cache.get("jsapi_ticket:dinghr", counting(fetches, "hr-ticket", Instant.now())))
+			.isEqualTo("hr-ticket");
+		assertThat(this.redis.keys("dingtalk:*")).containsExactlyInAnyOrder("dingtalk:access_token:dinghr",
+				"dingtalk:access_token:dingoa", "dingtalk:jsapi_ticket:dinghr");
+		cache.invalidate("access_token:dinghr", "hr-token");
+		assertThat(this.redis.keys("dingtalk:*")).containsExactlyInAnyOrder("dingtalk:access_token:dingoa",
+				"dingtalk:jsapi_ticket:dinghr");
+		assertThat(cache.get("access_token:dingoa", counting(fetches, "unused", Instant.now()))).isEqualTo("oa-token");
+		assertThat(fetches).hasValue(3);
 	}
 
 	@Test

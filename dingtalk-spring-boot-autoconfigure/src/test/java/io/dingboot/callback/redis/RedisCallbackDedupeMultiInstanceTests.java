@@ -1,4 +1,4 @@
-package io.dingboot.token.redis;
+package io.dingboot.callback.redis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackOutcome.Status;
 import io.dingboot.callback.UserAddOrgEvent;
+import io.dingboot.token.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.dingboot.token.redis;
+package io.dingboot.callback.redis;
 
 import java.time.Duration;
 import java.util.List;

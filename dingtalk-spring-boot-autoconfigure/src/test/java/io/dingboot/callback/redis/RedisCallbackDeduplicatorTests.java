@@ -1,9 +1,11 @@
-package io.dingboot.token.redis;
+package io.dingboot.callback.redis;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.dingboot.callback.CallbackDeduplicator.Claim;
+import io.dingboot.token.redis.RedisServerExtension;
+import io.dingboot.token.redis.RedisTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

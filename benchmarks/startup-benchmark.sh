@@ -19,9 +19,19 @@ mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests \
 extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3)-[^/]*\.jar$'
 # what the starter adds to a web + security application
 starter_only='/(dingtalk-spring-boot-autoconfigure|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-autoconfigure/target/classes$'
-common=$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep -Ev "$extras")
-with_cp="benchmarks/target/classes:$(printf '%s\n' "$common" | paste -sd:)"
-without_cp="benchmarks/target/classes:$(printf '%s\n' "$common" | grep -Ev "$starter_only" | paste -sd:)"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# the runs use a copy of what this build made, so that a build started meanwhile cannot change them
+mkdir -p "$out/jars"
+cp -r benchmarks/target/classes "$out/classes"
+common=$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep -Ev "$extras" | while read -r entry; do
+  case "$entry" in
+    "$PWD"/*) cp -r "$entry" "$out/jars/" && echo "$out/jars/$(basename "$entry")" ;;
+    *) echo "$entry" ;;
+  esac
+done)
+with_cp="$out/classes:$(printf '%s\n' "$common" | paste -sd:)"
+without_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev "$starter_only" | paste -sd:)"
 if printf '%s' "$without_cp" | grep -q dingtalk-spring-boot-autoconfigure; then
   echo "DingBoot is still on the classpath of the variant without it" >&2; exit 1
 fi
@@ -32,8 +42,6 @@ full_args=(--dingtalk.app-key=dingstartupbench --dingtalk.app-secret=startup-ben
   --dingtalk.login.enabled=true --dingtalk.jsapi.enabled=true --dingtalk.callback.enabled=true
   --dingtalk.callback.token=benchtoken --dingtalk.callback.aes-key=abcdefghijABCDEFGHIJ0123456789abcdefghijABC)
 variants=(none full starter)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
 
 run_variant() {
   local variant=$1 cp args

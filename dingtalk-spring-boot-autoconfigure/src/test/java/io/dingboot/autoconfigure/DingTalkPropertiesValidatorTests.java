@@ -1,20 +1,32 @@
 package io.dingboot.autoconfigure;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.dingboot.autoconfigure.DingTalkPropertiesValidator.AppSettings;
 import io.dingboot.user.UserApi;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -68,6 +80,8 @@ class DingTalkPropertiesValidatorTests {
 				.isEqualTo("DingTalk is misconfigured: dingtalk.app-secret: is not set but dingtalk.app-key is");
 			assertThat(analysis.getAction()).startsWith("Fix the property 'dingtalk.app-secret': set dingtalk.app-secret");
 			assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("could not be found");
+			assertThat(firstAnalysis(context.getStartupFailure(), new MockEnvironment()).getDescription())
+				.isEqualTo(analysis.getDescription());
 		});
 	}
 
@@ -282,6 +296,52 @@ class DingTalkPropertiesValidatorTests {
 				Set.of());
 		assertThat(DingTalkPropertiesValidator.checkApp("dingtalk.apps.oa.", app)).isNull();
 		assertThat(app.toString()).doesNotContain(SECRET).doesNotContain(AES_KEY).doesNotContain("t0ken");
+	}
+
+	@Test
+	void noCredentialsAtAllWhenUserApiIsInjectedIsReportedByDingBootAheadOfBootsGenericReport() {
+		this.injectingUserApi.run((context) -> {
+			assertThat(context).hasFailed();
+			MockEnvironment environment = new MockEnvironment();
+			FailureAnalysis analysis = firstAnalysis(context.getStartupFailure(), environment);
+			assertThat(analysis.getDescription()).startsWith("The application needs a bean of type 'io.dingboot.user.UserApi'")
+				.contains("no credentials are set");
+			assertThat(analysis.getAction()).startsWith("Set dingtalk.app-key and dingtalk.app-secret");
+		});
+	}
+
+	@Test
+	void missingBeanAnalyzerLeavesOtherFailuresToBoot() {
+		MockEnvironment withCredentials = new MockEnvironment().withProperty("dingtalk.app-key", "k")
+			.withProperty("dingtalk.app-secret", "s");
+		NoSuchBeanDefinitionException dingBootBean = new NoSuchBeanDefinitionException(UserApi.class);
+		assertThat(new MissingDingTalkCredentialsFailureAnalyzer(withCredentials).analyze(dingBootBean)).isNull();
+		assertThat(new MissingDingTalkCredentialsFailureAnalyzer(new MockEnvironment())
+			.analyze(new NoSuchBeanDefinitionException(StringBuilder.class))).isNull();
+		assertThat(new MissingDingTalkCredentialsFailureAnalyzer(new MockEnvironment()).analyze(dingBootBean))
+			.isNotNull();
+	}
+
+	/**
+	 * The analysis Spring Boot reports: the first of the registered analyzers, in their order,
+	 * that has one.
+	 */
+	private static FailureAnalysis firstAnalysis(Throwable failure, Environment environment) {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		ArgumentResolver arguments = ArgumentResolver.of(Environment.class, environment)
+			.and(BeanFactory.class, beanFactory)
+			.and(ConfigurableListableBeanFactory.class, beanFactory);
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, arguments, FailureHandler.handleMessage((message, ex) -> {
+				// as Spring Boot does, leave out an analyzer whose optional classes are missing
+			}));
+		FailureAnalysis analysis = analyzers.stream()
+			.map((analyzer) -> analyzer.analyze(failure))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		assertThat(analysis).as("Spring Boot's report").isNotNull();
+		return analysis;
 	}
 
 	private static FailureAnalysis analyze(AssertableWebApplicationContext context) {

@@ -9,18 +9,21 @@ import io.dingboot.token.TokenCache;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of the JSAPI ticket and the dd.config signer. Both beans exist whenever
  * credentials are set; {@code dingtalk.corp-id} and {@code dingtalk.agent-id} are required at
  * startup only when the dd.config endpoint is on ({@code dingtalk.jsapi.enabled=true}), which
- * {@link DingTalkPropertiesValidator} checks before any bean is created.
+ * {@link DingTalkPropertiesValidator} checks before any bean is created. Both beans are lazy: without
+ * the dd.config endpoint they are created only when the application asks for them.
  */
 @AutoConfiguration(after = DingTalkAutoConfiguration.class)
 @ConditionalOnDingTalkCredentials
 public final class DingTalkJsapiAutoConfiguration {
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	JsapiTicketProvider dingTalkJsapiTicketProvider(DingTalkClient dingTalkClient, TokenCache tokenCache,
 			DingTalkProperties properties) {
@@ -29,6 +32,7 @@ public final class DingTalkJsapiAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	JsapiSigner dingTalkJsapiSigner(JsapiTicketProvider jsapiTicketProvider, DingTalkProperties properties) {
 		SignatureAlgorithm algorithm = properties.getJsapi().getSignatureAlgorithm();

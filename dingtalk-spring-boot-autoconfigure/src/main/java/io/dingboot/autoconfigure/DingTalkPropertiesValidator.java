@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -60,8 +61,10 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		if (this.environment == null) {
 			return;
 		}
-		DingTalkProperties properties = Binder.get(this.environment).bindOrCreate("dingtalk", DingTalkProperties.class);
-		validate(properties, this.classLoader, () -> hasBean(beanFactory, REDIS_CONNECTION_FACTORY));
+		BindResult<DingTalkProperties> bound = Binder.get(this.environment).bind("dingtalk", DingTalkProperties.class);
+		// without any dingtalk.* property the defaults apply, and they are valid
+		bound.ifBound((properties) -> validate(properties, this.classLoader,
+				() -> hasBean(beanFactory, REDIS_CONNECTION_FACTORY)));
 	}
 
 	private boolean hasBean(ConfigurableListableBeanFactory beanFactory, String typeName) {

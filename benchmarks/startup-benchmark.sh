@@ -8,6 +8,7 @@
 # system, from /usr/bin/time) of each, and their ratios to `none`. No network: the base URL points
 # at a closed local port and nothing calls DingTalk at start-up.
 # Usage: bash benchmarks/startup-benchmark.sh [runs] [extra JVM options...]
+#   e.g. bash benchmarks/startup-benchmark.sh 1 -Dstartup.report=true   prints what each variant built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
@@ -62,6 +63,8 @@ run_variant() {
   cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$out/time")
   echo "$(( (end - start) / 1000000 )) $cpu" >> "$out/$variant"
   printf '  %-8s wall %5d ms  cpu %6.2f s\n' "$variant" $(( (end - start) / 1000000 )) "$cpu"
+  # with -Dstartup.report=true: classes, threads and DingBoot's bean instantiation steps
+  grep -E '^(classes loaded|threads alive|DingBoot beans|  [0-9]+ ms  |beans in the context)' "$out/log" | sed 's/^/    /' || true
 }
 
 jvm_options=("$@")

@@ -28,8 +28,9 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Auto-configuration of DingBoot's core: properties, the token cache and store, the HTTP
- * transport and the {@link DingTalkClient}. Without credentials only the properties are bound and
- * checked, and the application starts without any DingTalk client bean. Nothing here calls
+ * transport and the {@link DingTalkClient}. The properties are checked before any bean is created
+ * ({@link DingTalkPropertiesValidator}); without credentials the application starts without any
+ * DingTalk client bean. Nothing here calls
  * DingTalk at startup.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -40,8 +41,8 @@ import org.springframework.web.client.RestTemplate;
 public final class DingTalkAutoConfiguration {
 
 	@Bean
-	static DingTalkPropertiesValidator dingTalkPropertiesValidator(ObjectProvider<DingTalkProperties> properties) {
-		return new DingTalkPropertiesValidator(properties);
+	static DingTalkPropertiesValidator dingTalkPropertiesValidator() {
+		return new DingTalkPropertiesValidator();
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.dingboot.jsapi.SignatureAlgorithm;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
@@ -27,27 +28,27 @@ public class DingTalkProperties {
 	/**
 	 * CorpId of the organisation (starts with "ding"); signs dd.config and is a callback owner key.
 	 */
-	private String corpId;
+	private @Nullable String corpId;
 
 	/**
 	 * Legacy credential: CorpSecret, used with corp-id when app-key/app-secret are not set.
 	 */
-	private String corpSecret;
+	private @Nullable String corpSecret;
 
 	/**
 	 * AppKey (Client ID) of the internal app; wins over corp-id/corp-secret when both pairs are set.
 	 */
-	private String appKey;
+	private @Nullable String appKey;
 
 	/**
 	 * AppSecret (Client Secret) of the internal app.
 	 */
-	private String appSecret;
+	private @Nullable String appSecret;
 
 	/**
 	 * AgentId of the app; needed for work notifications and dd.config.
 	 */
-	private Long agentId;
+	private @Nullable Long agentId;
 
 	/**
 	 * Base URL of the DingTalk legacy server API; tests and FakeDingTalk point it elsewhere.
@@ -68,43 +69,43 @@ public class DingTalkProperties {
 
 	private final Media media = new Media();
 
-	public String getCorpId() {
+	public @Nullable String getCorpId() {
 		return this.corpId;
 	}
 
-	public void setCorpId(String corpId) {
+	public void setCorpId(@Nullable String corpId) {
 		this.corpId = corpId;
 	}
 
-	public String getCorpSecret() {
+	public @Nullable String getCorpSecret() {
 		return this.corpSecret;
 	}
 
-	public void setCorpSecret(String corpSecret) {
+	public void setCorpSecret(@Nullable String corpSecret) {
 		this.corpSecret = corpSecret;
 	}
 
-	public String getAppKey() {
+	public @Nullable String getAppKey() {
 		return this.appKey;
 	}
 
-	public void setAppKey(String appKey) {
+	public void setAppKey(@Nullable String appKey) {
 		this.appKey = appKey;
 	}
 
-	public String getAppSecret() {
+	public @Nullable String getAppSecret() {
 		return this.appSecret;
 	}
 
-	public void setAppSecret(String appSecret) {
+	public void setAppSecret(@Nullable String appSecret) {
 		this.appSecret = appSecret;
 	}
 
-	public Long getAgentId() {
+	public @Nullable Long getAgentId() {
 		return this.agentId;
 	}
 
-	public void setAgentId(Long agentId) {
+	public void setAgentId(@Nullable Long agentId) {
 		this.agentId = agentId;
 	}
 
@@ -177,7 +178,7 @@ public class DingTalkProperties {
 				+ mask(this.callback.token) + ", callback.aesKey=" + mask(this.callback.aesKey) + "}";
 	}
 
-	static String mask(String secret) {
+	static @Nullable String mask(@Nullable String secret) {
 		return (secret != null) ? "******" : null;
 	}
 
@@ -483,12 +484,12 @@ public class DingTalkProperties {
 		/**
 		 * Callback token from the developer console (letters and digits).
 		 */
-		private String token;
+		private @Nullable String token;
 
 		/**
 		 * EncodingAESKey from the developer console: 43 characters [A-Za-z0-9].
 		 */
-		private String aesKey;
+		private @Nullable String aesKey;
 
 		/**
 		 * Keys an event may be encrypted for (appKey for console subscriptions, corpId for
@@ -529,19 +530,19 @@ public class DingTalkProperties {
 			this.path = path;
 		}
 
-		public String getToken() {
+		public @Nullable String getToken() {
 			return this.token;
 		}
 
-		public void setToken(String token) {
+		public void setToken(@Nullable String token) {
 			this.token = token;
 		}
 
-		public String getAesKey() {
+		public @Nullable String getAesKey() {
 			return this.aesKey;
 		}
 
-		public void setAesKey(String aesKey) {
+		public void setAesKey(@Nullable String aesKey) {
 			this.aesKey = aesKey;
 		}
 

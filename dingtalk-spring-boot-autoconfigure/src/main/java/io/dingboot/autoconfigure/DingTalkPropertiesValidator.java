@@ -3,29 +3,52 @@ package io.dingboot.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import io.dingboot.callback.DingTalkCallbackCrypto;
+import io.dingboot.jsapi.web.PageOrigin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.BindResult;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Checks the {@code dingtalk.*} properties at startup, so that a wrong combination fails there
- * with the property to fix rather than at the first call.
+ * The one place that checks DingBoot's properties and words the failures. It runs as a
+ * {@link BeanFactoryPostProcessor}: the {@code dingtalk.*} properties are bound and checked before
+ * any bean is created, so a wrong or incomplete app fails with the property to fix whatever beans
+ * the application injects, and never with a missing bean that a condition left out.
+ * <p>
+ * The checks of one app are a function of that app's settings and its property prefix
+ * ({@link #checkApp}), so that the same checks serve the top-level app ({@code dingtalk.}), apps
+ * under {@code dingtalk.apps.<name>.} and apps registered at runtime.
  */
-final class DingTalkPropertiesValidator implements InitializingBean, BeanClassLoaderAware {
+final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
+
+	/** Prefix of the top-level app's properties, the app named {@code default}. */
+	static final String TOP_LEVEL = "dingtalk.";
 
 	static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
 
 	static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
-	private final ObjectProvider<DingTalkProperties> properties;
+	private static final long MAX_CALLBACK_BODY = DataSize.ofMegabytes(16).toBytes();
+
+	private @Nullable Environment environment;
 
 	private ClassLoader classLoader = DingTalkPropertiesValidator.class.getClassLoader();
 
-	DingTalkPropertiesValidator(ObjectProvider<DingTalkProperties> properties) {
-		this.properties = properties;
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
 	}
 
 	@Override
@@ -34,75 +57,308 @@ final class DingTalkPropertiesValidator implements InitializingBean, BeanClassLo
 	}
 
 	@Override
-	public void afterPropertiesSet() {
-		validate(this.properties.getObject(), this.classLoader);
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (this.environment == null) {
+			return;
+		}
+		BindResult<DingTalkProperties> bound = Binder.get(this.environment).bind("dingtalk", DingTalkProperties.class);
+		// without any dingtalk.* property the defaults apply, and they are valid
+		bound.ifBound((properties) -> validate(properties, this.classLoader,
+				() -> hasBean(beanFactory, REDIS_CONNECTION_FACTORY)));
 	}
 
-	static void validate(DingTalkProperties properties, ClassLoader classLoader) {
-		pair("dingtalk.app-key", properties.getAppKey(), "dingtalk.app-secret", properties.getAppSecret(), true);
-		pair("dingtalk.corp-id", properties.getCorpId(), "dingtalk.corp-secret", properties.getCorpSecret(), false);
+	private boolean hasBean(ConfigurableListableBeanFactory beanFactory, String typeName) {
+		Class<?> type = ClassUtils.resolveClassName(typeName, this.classLoader);
+		return beanFactory.getBeanNamesForType(type, true, false).length > 0;
+	}
+
+	/**
+	 * Check every {@code dingtalk.*} property.
+	 * @param properties the bound properties
+	 * @param classLoader the application's class loader
+	 * @param redisConnectionFactory whether the application has a Redis connection factory bean
+	 * @throws InvalidDingTalkPropertyException naming the first property to fix
+	 */
+	static void validate(DingTalkProperties properties, ClassLoader classLoader, BooleanSupplier redisConnectionFactory) {
+		AppSettings app = AppSettings.of(properties);
+		InvalidDingTalkPropertyException problem = checkApp(TOP_LEVEL, app);
+		if (problem != null) {
+			throw problem;
+		}
 		validateBaseUrl(properties.getBaseUrl());
 		positive("dingtalk.http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive("dingtalk.http.read-timeout", properties.getHttp().getReadTimeout());
-		if (properties.getRetry().getMaxAttempts() < 1 || properties.getRetry().getMaxAttempts() > 10) {
-			throw new InvalidDingTalkPropertyException("dingtalk.retry.max-attempts",
-					"must be between 1 and 10 but is " + properties.getRetry().getMaxAttempts(),
-					"set 1 to turn retries off, or a small number such as 3");
+		validateRetry(properties.getRetry());
+		validateToken(properties.getToken(), app.hasCredentials(), classLoader, redisConnectionFactory);
+		validateLogin(properties.getLogin(), classLoader);
+		if (properties.getJsapi().isEnabled()) {
+			validateJsapi(properties.getJsapi());
 		}
-		if (properties.getRetry().getMaxBackoff().compareTo(properties.getRetry().getInitialBackoff()) < 0) {
-			throw new InvalidDingTalkPropertyException("dingtalk.retry.max-backoff",
-					"is shorter than dingtalk.retry.initial-backoff", "make it at least as long as the initial backoff");
-		}
-		positive("dingtalk.token.refresh-margin", properties.getToken().getRefreshMargin());
-		if (properties.getLogin().isEnabled() && !ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
-			throw new InvalidDingTalkPropertyException("dingtalk.login.enabled",
-					"is true but Spring Security is not on the classpath",
-					"add spring-boot-starter-security, or set dingtalk.login.enabled=false");
-		}
-		if (properties.getToken().getStore() == DingTalkProperties.Token.Store.REDIS
-				&& !ClassUtils.isPresent(REDIS_CONNECTION_FACTORY, classLoader)) {
-			throw new InvalidDingTalkPropertyException("dingtalk.token.store",
-					"is 'redis' but Spring Data Redis is not on the classpath",
-					"add spring-boot-starter-data-redis, or set dingtalk.token.store=memory");
+		if (properties.getCallback().isEnabled()) {
+			validateCallback(properties.getCallback());
 		}
 	}
 
-	private static void pair(String idName, String id, String secretName, String secret, boolean idNeedsSecret) {
-		if (StringUtils.hasText(secret) && !StringUtils.hasText(id)) {
-			throw new InvalidDingTalkPropertyException(idName, "is not set but " + secretName + " is",
-					"set " + idName + " to go with " + secretName + ", or remove " + secretName);
+	/**
+	 * Check one app's settings.
+	 * @param prefix the app's property prefix, {@code dingtalk.} for the top-level app or e.g.
+	 * {@code dingtalk.apps.hr.}
+	 * @param app the app's settings
+	 * @return the problem, naming the full property to fix, or {@code null} when the app is
+	 * complete
+	 */
+	static @Nullable InvalidDingTalkPropertyException checkApp(String prefix, AppSettings app) {
+		String appKey = prefix + "app-key";
+		String appSecret = prefix + "app-secret";
+		String corpId = prefix + "corp-id";
+		String corpSecret = prefix + "corp-secret";
+		if (has(app.appSecret()) && !has(app.appKey())) {
+			return InvalidDingTalkPropertyException.missing(appKey, appSecret + " is",
+					"set " + appKey + " (the app's Client ID, AppKey) to go with " + appSecret + ", or remove "
+							+ appSecret);
 		}
-		if (idNeedsSecret && StringUtils.hasText(id) && !StringUtils.hasText(secret)) {
-			throw new InvalidDingTalkPropertyException(secretName, "is not set but " + idName + " is",
-					"set " + secretName + " (the app's Client Secret from the developer console)");
+		if (has(app.appKey()) && !has(app.appSecret())) {
+			return InvalidDingTalkPropertyException.missing(appSecret, appKey + " is",
+					"set " + appSecret + " (the app's Client Secret, AppSecret, from the developer console)");
 		}
+		if (has(app.corpSecret()) && !has(app.corpId())) {
+			return InvalidDingTalkPropertyException.missing(corpId, corpSecret + " is",
+					"set " + corpId + " (the organisation's CorpId, starting with 'ding') to go with " + corpSecret
+							+ ", or remove " + corpSecret);
+		}
+		if (app.agentId() != null && app.agentId() <= 0) {
+			return InvalidDingTalkPropertyException.outOfRange(prefix + "agent-id", app.agentId(), "positive",
+					"set " + prefix + "agent-id to the app's AgentId from the developer console");
+		}
+		String credentialsAction = "set " + appKey + " and " + appSecret
+				+ " (the app's Client ID and Client Secret), which ";
+		if (!app.hasCredentials()) {
+			if (!TOP_LEVEL.equals(prefix)) {
+				return InvalidDingTalkPropertyException.missing(appKey,
+						"the app " + prefix.substring(0, prefix.length() - 1) + " is defined",
+						credentialsAction + "every app needs");
+			}
+			if (app.login()) {
+				return InvalidDingTalkPropertyException.missing(appKey, "dingtalk.login.enabled is true",
+						credentialsAction + "free login needs to call DingTalk");
+			}
+			if (app.jsapi()) {
+				return InvalidDingTalkPropertyException.missing(appKey, "dingtalk.jsapi.enabled is true",
+						credentialsAction + "the JSAPI ticket of dd.config needs");
+			}
+		}
+		if (app.jsapi()) {
+			if (!has(app.corpId())) {
+				return InvalidDingTalkPropertyException.missing(corpId, "dingtalk.jsapi.enabled is true",
+						"set " + corpId + " to the organisation's CorpId (starts with 'ding'), which dd.config needs");
+			}
+			if (app.agentId() == null) {
+				return InvalidDingTalkPropertyException.missing(prefix + "agent-id", "dingtalk.jsapi.enabled is true",
+						"set " + prefix + "agent-id to the app's AgentId from the developer console, which dd.config needs");
+			}
+		}
+		if (app.callback()) {
+			return checkCallbackKeys(prefix, app);
+		}
+		return null;
 	}
 
-	private static void validateBaseUrl(String baseUrl) {
+	private static @Nullable InvalidDingTalkPropertyException checkCallbackKeys(String prefix, AppSettings app) {
+		String aesKey = prefix + "callback.aes-key";
+		String token = prefix + "callback.token";
+		if (!has(app.callbackAesKey())) {
+			return InvalidDingTalkPropertyException.missing(aesKey, "dingtalk.callback.enabled is true",
+					"copy the aes_key (EncodingAESKey) from the developer console, 事件订阅 page");
+		}
+		if (!DingTalkCallbackCrypto.isValidAesKey(app.callbackAesKey())) {
+			return InvalidDingTalkPropertyException.malformed(aesKey,
+					"must be 43 characters [A-Za-z0-9] but has " + app.callbackAesKey().length() + " characters",
+					"copy the aes_key (EncodingAESKey) from the developer console exactly, without spaces or '='");
+		}
+		if (!has(app.callbackToken())) {
+			return InvalidDingTalkPropertyException.missing(token, "dingtalk.callback.enabled is true",
+					"copy the token from the developer console, 事件订阅 page");
+		}
+		boolean ownerKey = app.callbackOwnerKeys().stream().anyMatch(DingTalkPropertiesValidator::has)
+				|| has(app.appKey()) || has(app.corpId());
+		if (!ownerKey) {
+			return InvalidDingTalkPropertyException.missing(prefix + "callback.owner-key",
+					"neither " + prefix + "app-key nor " + prefix + "corp-id is",
+					"set " + prefix + "app-key (console subscriptions are encrypted for the AppKey), " + prefix
+							+ "corp-id (register_call_back) or list the keys in " + prefix + "callback.owner-key");
+		}
+		return null;
+	}
+
+	private static void validateBaseUrl(@Nullable String baseUrl) {
+		String property = "dingtalk.base-url";
 		String action = "use an absolute http(s) URL such as " + DingTalkProperties.DEFAULT_BASE_URL;
-		if (!StringUtils.hasText(baseUrl)) {
-			throw new InvalidDingTalkPropertyException("dingtalk.base-url", "is empty", action);
+		if (!has(baseUrl)) {
+			throw InvalidDingTalkPropertyException.missing(property, action);
 		}
 		try {
 			URI uri = new URI(baseUrl);
 			String scheme = uri.getScheme();
 			if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
 					|| uri.getQuery() != null || uri.getFragment() != null) {
-				throw new InvalidDingTalkPropertyException("dingtalk.base-url", "'" + baseUrl + "' is not an http(s) URL",
+				throw InvalidDingTalkPropertyException.malformed(property, "'" + baseUrl + "' is not an http(s) URL",
 						action);
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidDingTalkPropertyException("dingtalk.base-url", "'" + baseUrl + "' is not a valid URL",
-					action);
+			throw InvalidDingTalkPropertyException.malformed(property, "'" + baseUrl + "' is not a valid URL", action);
 		}
 	}
 
-	private static void positive(String name, Duration value) {
+	private static void validateRetry(DingTalkProperties.Retry retry) {
+		if (retry.getMaxAttempts() < 1 || retry.getMaxAttempts() > 10) {
+			throw InvalidDingTalkPropertyException.outOfRange("dingtalk.retry.max-attempts", retry.getMaxAttempts(),
+					"between 1 and 10", "set 1 to turn retries off, or a small number such as 3");
+		}
+		positive("dingtalk.retry.initial-backoff", retry.getInitialBackoff());
+		positive("dingtalk.retry.max-backoff", retry.getMaxBackoff());
+		if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			throw InvalidDingTalkPropertyException.outOfRange("dingtalk.retry.max-backoff", retry.getMaxBackoff(),
+					"at least dingtalk.retry.initial-backoff (" + retry.getInitialBackoff() + ")",
+					"make it at least as long as the initial backoff");
+		}
+	}
+
+	private static void validateToken(DingTalkProperties.Token token, boolean credentials, ClassLoader classLoader,
+			BooleanSupplier redisConnectionFactory) {
+		positive("dingtalk.token.refresh-margin", token.getRefreshMargin());
+		notNegative("dingtalk.token.failure-backoff", token.getFailureBackoff());
+		if (token.getStore() != DingTalkProperties.Token.Store.REDIS) {
+			return;
+		}
+		if (!ClassUtils.isPresent(REDIS_CONNECTION_FACTORY, classLoader)) {
+			throw InvalidDingTalkPropertyException.unsupported("dingtalk.token.store",
+					"is 'redis' but Spring Data Redis is not on the classpath",
+					"add spring-boot-starter-data-redis, or set dingtalk.token.store=memory");
+		}
+		if (token.getRedis().getKeyPrefix() == null) {
+			throw InvalidDingTalkPropertyException.missing("dingtalk.token.redis.key-prefix",
+					"set a prefix such as 'dingtalk:' or an empty string");
+		}
+		Duration lockTimeout = token.getRedis().getLockTimeout();
+		if (lockTimeout == null || lockTimeout.toMillis() <= 0) {
+			throw InvalidDingTalkPropertyException.outOfRange("dingtalk.token.redis.lock-timeout", lockTimeout,
+					"at least 1ms", "set a duration a little longer than a token fetch, such as 5s");
+		}
+		if (credentials && !redisConnectionFactory.getAsBoolean()) {
+			throw InvalidDingTalkPropertyException.unsupported("dingtalk.token.store",
+					"is 'redis' but the application has no RedisConnectionFactory bean",
+					"configure Redis (spring.data.redis.host/port with spring-boot-starter-data-redis), "
+							+ "or set dingtalk.token.store=memory");
+		}
+	}
+
+	private static void validateLogin(DingTalkProperties.Login login, ClassLoader classLoader) {
+		if (login.isEnabled() && !ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
+			throw InvalidDingTalkPropertyException.unsupported("dingtalk.login.enabled",
+					"is true but Spring Security is not on the classpath",
+					"add spring-boot-starter-security, or set dingtalk.login.enabled=false");
+		}
+		String url = login.getProcessingUrl();
+		if (!isPath(url)) {
+			throw InvalidDingTalkPropertyException.malformed("dingtalk.login.processing-url",
+					"'" + url + "' is not a path starting with '/'", "use a path such as /login/dingtalk");
+		}
+	}
+
+	private static void validateJsapi(DingTalkProperties.Jsapi jsapi) {
+		String path = jsapi.getPath();
+		if (!isPath(path)) {
+			throw InvalidDingTalkPropertyException.malformed("dingtalk.jsapi.path",
+					"'" + path + "' is not a path starting with '/'", "use a path such as /dingtalk/jsapi/config");
+		}
+		for (String origin : jsapi.getAllowedOrigins()) {
+			try {
+				PageOrigin.parseOrigin((origin != null) ? origin.strip() : null);
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidDingTalkPropertyException.malformed("dingtalk.jsapi.allowed-origins",
+						"'" + origin + "' is not an origin",
+						"list origins as scheme://host[:port], e.g. https://app.example.com");
+			}
+		}
+	}
+
+	private static void validateCallback(DingTalkProperties.Callback callback) {
+		String path = callback.getPath();
+		if (!isPath(path) || path.length() < 2 || path.contains("*") || path.contains("?")) {
+			throw InvalidDingTalkPropertyException.malformed("dingtalk.callback.path",
+					"must be an exact path such as /dingtalk/callback but is '" + path + "'",
+					"set a path that starts with '/' and has no wildcard");
+		}
+		positive("dingtalk.callback.dedupe-window", callback.getDedupeWindow());
+		positive("dingtalk.callback.timestamp-skew", callback.getTimestampSkew());
+		DataSize maxBodySize = callback.getMaxBodySize();
+		if (maxBodySize == null || maxBodySize.toBytes() <= 0 || maxBodySize.toBytes() > MAX_CALLBACK_BODY) {
+			throw InvalidDingTalkPropertyException.outOfRange("dingtalk.callback.max-body-size", maxBodySize,
+					"between 1B and 16MB", "keep the default 64KB");
+		}
+	}
+
+	private static boolean isPath(@Nullable String path) {
+		return has(path) && path.startsWith("/") && path.chars().noneMatch(Character::isWhitespace);
+	}
+
+	private static void positive(String name, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new InvalidDingTalkPropertyException(name, "must be positive but is " + value,
+			throw InvalidDingTalkPropertyException.outOfRange(name, value, "positive",
 					"set a positive duration such as 5s");
 		}
+	}
+
+	private static void notNegative(String name, @Nullable Duration value) {
+		if (value == null || value.isNegative()) {
+			throw InvalidDingTalkPropertyException.outOfRange(name, value, "zero or positive",
+					"set a duration such as 1s");
+		}
+	}
+
+	private static boolean has(@Nullable String text) {
+		return StringUtils.hasText(text);
+	}
+
+	/**
+	 * One app's settings as the checks see them, wherever they were bound from (the top-level
+	 * {@code dingtalk.*} keys, {@code dingtalk.apps.<name>.*} or an app registered at runtime).
+	 *
+	 * @param appKey the AppKey
+	 * @param appSecret the AppSecret
+	 * @param corpId the CorpId
+	 * @param corpSecret the legacy CorpSecret
+	 * @param agentId the AgentId
+	 * @param login whether free login is on for this app
+	 * @param jsapi whether the dd.config endpoint is on for this app
+	 * @param callback whether the callback endpoint is on for this app
+	 * @param callbackToken the callback token
+	 * @param callbackAesKey the callback EncodingAESKey
+	 * @param callbackOwnerKeys the keys a push may be encrypted for, empty for the defaults
+	 */
+	record AppSettings(@Nullable String appKey, @Nullable String appSecret, @Nullable String corpId,
+			@Nullable String corpSecret, @Nullable Long agentId, boolean login, boolean jsapi, boolean callback,
+			@Nullable String callbackToken, @Nullable String callbackAesKey, Set<String> callbackOwnerKeys) {
+
+		static AppSettings of(DingTalkProperties properties) {
+			DingTalkProperties.Callback callback = properties.getCallback();
+			return new AppSettings(properties.getAppKey(), properties.getAppSecret(), properties.getCorpId(),
+					properties.getCorpSecret(), properties.getAgentId(), properties.getLogin().isEnabled(),
+					properties.getJsapi().isEnabled(), callback.isEnabled(), callback.getToken(), callback.getAesKey(),
+					callback.getOwnerKey());
+		}
+
+		boolean hasCredentials() {
+			return (has(this.appKey) && has(this.appSecret)) || (has(this.corpId) && has(this.corpSecret));
+		}
+
+		@Override
+		public String toString() {
+			return "AppSettings{appKey=" + this.appKey + ", corpId=" + this.corpId + ", agentId=" + this.agentId + "}";
+		}
+
 	}
 
 }

@@ -3,18 +3,20 @@ package io.dingboot.autoconfigure;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Condition behind {@link ConditionalOnDingTalkCredentials}.
+ * Condition behind {@link ConditionalOnDingTalkCredentials}. An incomplete pair never gets this
+ * far: {@link DingTalkPropertiesValidator} has failed the start-up naming the missing property
+ * before any condition of a bean method is evaluated against the beans.
  */
 class OnDingTalkCredentialsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Environment environment = context.getEnvironment();
+		PropertyResolver environment = context.getEnvironment();
 		if (hasText(environment, "dingtalk.app-key") && hasText(environment, "dingtalk.app-secret")) {
 			return ConditionOutcome.match("dingtalk.app-key and dingtalk.app-secret are set");
 		}
@@ -25,7 +27,17 @@ class OnDingTalkCredentialsCondition extends SpringBootCondition {
 				+ "dingtalk.corp-id/corp-secret) are set");
 	}
 
-	private static boolean hasText(Environment environment, String name) {
+	/**
+	 * Whether a credential pair of the top-level app is set.
+	 * @param environment the environment
+	 * @return whether DingBoot's client beans are defined
+	 */
+	static boolean hasCredentials(PropertyResolver environment) {
+		return (hasText(environment, "dingtalk.app-key") && hasText(environment, "dingtalk.app-secret"))
+				|| (hasText(environment, "dingtalk.corp-id") && hasText(environment, "dingtalk.corp-secret"));
+	}
+
+	private static boolean hasText(PropertyResolver environment, String name) {
 		return StringUtils.hasText(environment.getProperty(name));
 	}
 

@@ -1,5 +1,7 @@
 package io.dingboot.department;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A department as {@code /topapi/v2/department/listsub} lists it.
  *
@@ -14,6 +16,6 @@ package io.dingboot.department;
  * @param tags the department's tags
  */
 public record Department(long deptId, String name, long parentId, boolean createDeptGroup, boolean autoAddUser,
-		String ext, boolean fromUnionOrg, String sourceIdentifier, String tags) {
+		@Nullable String ext, boolean fromUnionOrg, @Nullable String sourceIdentifier, @Nullable String tags) {
 
 }

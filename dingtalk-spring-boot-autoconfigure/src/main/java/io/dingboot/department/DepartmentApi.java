@@ -22,6 +22,7 @@ import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
 import org.springframework.util.Assert;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,7 +88,7 @@ public final class DepartmentApi {
 	 * @param language {@code Locale.CHINA} or {@code Locale.US}, or {@code null} for DingTalk's default
 	 * @return the sub-departments
 	 */
-	public List<Department> listSub(long deptId, Locale language) {
+	public List<Department> listSub(long deptId, @Nullable Locale language) {
 		return List.of(this.client.execute(read(LIST_SUB, deptId, language), "result", Department[].class));
 	}
 
@@ -106,7 +107,7 @@ public final class DepartmentApi {
 	 * @param language {@code Locale.CHINA} or {@code Locale.US}, or {@code null}
 	 * @return the details
 	 */
-	public DepartmentDetail get(long deptId, Locale language) {
+	public DepartmentDetail get(long deptId, @Nullable Locale language) {
 		return this.client.execute(read(GET, deptId, language), "result", DepartmentDetail.class);
 	}
 
@@ -142,7 +143,7 @@ public final class DepartmentApi {
 	 * @param language {@code Locale.CHINA} or {@code Locale.US}, or {@code null}
 	 * @return the departments
 	 */
-	public List<Department> walkTree(long rootId, Locale language) {
+	public List<Department> walkTree(long rootId, @Nullable Locale language) {
 		DingTalkParameters.checkDeptId(LIST_SUB, rootId);
 		DingTalkParameters.language(language);
 		Pacer pacer = new Pacer(this.walkCallsPerSecond);
@@ -202,7 +203,7 @@ public final class DepartmentApi {
 		return thread;
 	}
 
-	private static DingTalkRequest read(String path, long deptId, Locale language) {
+	private static DingTalkRequest read(String path, long deptId, @Nullable Locale language) {
 		DingTalkParameters.checkDeptId(path, deptId);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dept_id", deptId);

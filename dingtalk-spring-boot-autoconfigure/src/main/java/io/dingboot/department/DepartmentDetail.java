@@ -2,6 +2,8 @@ package io.dingboot.department;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A department's details, from {@code /topapi/v2/department/get}. Absent values are
  * {@code null}, absent flags {@code false}.
@@ -31,12 +33,15 @@ import java.util.List;
  * @param owningMemberCount the number of members who belong to the department directly
  * @param unionDeptExt the department this one is associated with in another organisation
  */
-public record DepartmentDetail(long deptId, String name, long parentId, String sourceIdentifier,
-		boolean createDeptGroup, boolean autoAddUser, String tags, boolean fromUnionOrg, Long order,
-		String deptGroupChatId, boolean groupContainSubDept, String orgDeptOwner, List<String> deptManagerUseridList,
-		boolean outerDept, List<Long> outerPermitDepts, List<String> outerPermitUsers, boolean hideDept,
-		List<String> userPermits, List<Long> deptPermits, boolean autoApproveApply, String code, Long memberCount,
-		Long owningMemberCount, UnionDeptExt unionDeptExt) {
+public record DepartmentDetail(long deptId, String name, long parentId, @Nullable String sourceIdentifier,
+		boolean createDeptGroup, boolean autoAddUser, @Nullable String tags, boolean fromUnionOrg, @Nullable Long order,
+		@Nullable String deptGroupChatId, boolean groupContainSubDept, @Nullable String orgDeptOwner,
+		@Nullable List<String> deptManagerUseridList,
+		boolean outerDept, @Nullable List<Long> outerPermitDepts, @Nullable List<String> outerPermitUsers,
+		boolean hideDept,
+		@Nullable List<String> userPermits, @Nullable List<Long> deptPermits, boolean autoApproveApply,
+		@Nullable String code, @Nullable Long memberCount,
+		@Nullable Long owningMemberCount, @Nullable UnionDeptExt unionDeptExt) {
 
 	/**
 	 * The associated department in another organisation.
@@ -44,7 +49,7 @@ public record DepartmentDetail(long deptId, String name, long parentId, String s
 	 * @param corpId the other organisation
 	 * @param deptId the department id there
 	 */
-	public record UnionDeptExt(String corpId, Long deptId) {
+	public record UnionDeptExt(@Nullable String corpId, @Nullable Long deptId) {
 
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,7 +92,7 @@ public final class MediaApi {
 		return send(type, content, filename);
 	}
 
-	private UploadedMedia send(MediaType type, byte[] content, String filename) {
+	private UploadedMedia send(MediaType type, byte[] content, @Nullable String filename) {
 		checkSize(type, content.length, filename);
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("type", type.wireValue());
@@ -107,7 +108,7 @@ public final class MediaApi {
 				answer.path("created_at").asLong(0));
 	}
 
-	private static void checkName(MediaType type, String filename) {
+	private static void checkName(MediaType type, @Nullable String filename) {
 		if (!StringUtils.hasText(filename)) {
 			throw DingTalkApiException.invalidRequest(UPLOAD,
 					"the media has no file name; DingTalk tells the format by its extension");
@@ -119,7 +120,7 @@ public final class MediaApi {
 		}
 	}
 
-	private void checkSize(MediaType type, long size, String filename) {
+	private void checkSize(MediaType type, long size, @Nullable String filename) {
 		long limit = this.limits.of(type).toBytes();
 		if (size == 0) {
 			throw DingTalkApiException.invalidRequest(UPLOAD, "'" + filename + "' is empty");
@@ -136,15 +137,15 @@ public final class MediaApi {
 	 */
 	private static final class NamedBytes extends ByteArrayResource {
 
-		private final String filename;
+		private final @Nullable String filename;
 
-		NamedBytes(byte[] content, String filename) {
+		NamedBytes(byte[] content, @Nullable String filename) {
 			super(content);
 			this.filename = filename;
 		}
 
 		@Override
-		public String getFilename() {
+		public @Nullable String getFilename() {
 			return this.filename;
 		}
 

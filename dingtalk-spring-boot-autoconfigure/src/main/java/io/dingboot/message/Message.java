@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code msg} of a work notification: one of DingTalk's eight message types. Create one with
@@ -213,8 +214,8 @@ public sealed interface Message permits Message.Text, Message.Image, Message.Voi
 	 * @param btnOrientation {@code "0"} vertical, {@code "1"} horizontal
 	 * @param btnJsonList the buttons
 	 */
-	record ActionCard(String title, String markdown, String singleTitle, String singleUrl, String btnOrientation,
-			List<Button> btnJsonList) implements Message {
+	record ActionCard(String title, String markdown, @Nullable String singleTitle, @Nullable String singleUrl,
+			@Nullable String btnOrientation, @Nullable List<Button> btnJsonList) implements Message {
 
 		@Override
 		public String msgtype() {
@@ -243,7 +244,8 @@ public sealed interface Message permits Message.Text, Message.Image, Message.Voi
 	 * @param statusBar the status bar (only for at most 5 users)
 	 * @param body the body
 	 */
-	record Oa(String messageUrl, String pcMessageUrl, Head head, StatusBar statusBar, Body body) implements Message {
+	record Oa(@Nullable String messageUrl, @Nullable String pcMessageUrl, @Nullable Head head,
+			@Nullable StatusBar statusBar, Body body) implements Message {
 
 		@Override
 		public String msgtype() {
@@ -281,8 +283,8 @@ public sealed interface Message permits Message.Text, Message.Image, Message.Voi
 		 * @param fileCount the number of attachments, as a string
 		 * @param author the author
 		 */
-		public record Body(String title, List<FormItem> form, Rich rich, String content, String image,
-				String fileCount, String author) {
+		public record Body(@Nullable String title, @Nullable List<FormItem> form, @Nullable Rich rich,
+				@Nullable String content, @Nullable String image, @Nullable String fileCount, @Nullable String author) {
 
 		}
 
@@ -311,27 +313,27 @@ public sealed interface Message permits Message.Text, Message.Image, Message.Voi
 		 */
 		public static final class Builder {
 
-			private String messageUrl;
+			private @Nullable String messageUrl;
 
-			private String pcMessageUrl;
+			private @Nullable String pcMessageUrl;
 
-			private Head head;
+			private @Nullable Head head;
 
-			private StatusBar statusBar;
+			private @Nullable StatusBar statusBar;
 
-			private String title;
+			private @Nullable String title;
 
 			private final List<FormItem> form = new ArrayList<>();
 
-			private Rich rich;
+			private @Nullable Rich rich;
 
-			private String content;
+			private @Nullable String content;
 
-			private String image;
+			private @Nullable String image;
 
-			private String fileCount;
+			private @Nullable String fileCount;
 
-			private String author;
+			private @Nullable String author;
 
 			Builder() {
 			}

@@ -2,6 +2,8 @@ package io.dingboot.message;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What became of a work notification, from {@code getsendresult}. Lists DingTalk leaves out are
  * empty.
@@ -28,7 +30,7 @@ public record SendResult(List<String> invalidUserIdList, List<String> forbiddenU
 		forbiddenList = orEmpty(forbiddenList);
 	}
 
-	private static <T> List<T> orEmpty(List<T> list) {
+	private static <T> List<T> orEmpty(@Nullable List<T> list) {
 		return (list != null) ? List.copyOf(list) : List.of();
 	}
 
@@ -41,7 +43,7 @@ public record SendResult(List<String> invalidUserIdList, List<String> forbiddenU
 	 * @param count how many messages
 	 * @param userid the user
 	 */
-	public record Forbidden(String code, int count, String userid) {
+	public record Forbidden(@Nullable String code, int count, @Nullable String userid) {
 
 	}
 

@@ -1,5 +1,6 @@
 package io.dingboot.user;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -13,7 +14,7 @@ import tools.jackson.databind.ValueDeserializer;
 final class JsonTextDeserializer extends ValueDeserializer<String> {
 
 	@Override
-	public String deserialize(JsonParser parser, DeserializationContext context) {
+	public @Nullable String deserialize(JsonParser parser, DeserializationContext context) {
 		if (parser.currentToken() == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}

@@ -2,6 +2,8 @@ package io.dingboot.user;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of {@code /topapi/user/listsimple}.
  *
@@ -9,7 +11,7 @@ import java.util.List;
  * @param nextCursor the cursor of the next page, or {@code null} on the last page
  * @param list the users of this page
  */
-public record SimpleUserPage(boolean hasMore, Long nextCursor, List<SimpleUser> list) {
+public record SimpleUserPage(boolean hasMore, @Nullable Long nextCursor, List<SimpleUser> list) {
 
 	public SimpleUserPage {
 		list = (list != null) ? List.copyOf(list) : List.of();

@@ -3,6 +3,7 @@ package io.dingboot.user;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -43,13 +44,16 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param unionEmpExt the user's accounts in associated organisations
  * @param deptPositionList the user's position in each department
  */
-public record User(String userid, String unionid, String name, String avatar, String stateCode, String managerUserid,
-		String mobile, boolean hideMobile, String telephone, String jobNumber, String title, String email,
-		String workPlace, String remark, String loginId, boolean exclusiveAccount, String exclusiveAccountType,
-		String orgEmail, String orgEmailType, List<Long> deptIdList, List<DeptOrder> deptOrderList,
-		@JsonDeserialize(using = JsonTextDeserializer.class) String extension, Long hiredDate, boolean active,
-		boolean realAuthed, boolean senior, boolean admin, boolean boss, List<DeptLeader> leaderInDept,
-		List<Role> roleList, UnionEmpExt unionEmpExt, List<DeptPosition> deptPositionList) {
+public record User(String userid, @Nullable String unionid, String name, @Nullable String avatar,
+		@Nullable String stateCode, @Nullable String managerUserid, @Nullable String mobile, boolean hideMobile,
+		@Nullable String telephone, @Nullable String jobNumber, @Nullable String title, @Nullable String email,
+		@Nullable String workPlace, @Nullable String remark, @Nullable String loginId, boolean exclusiveAccount,
+		@Nullable String exclusiveAccountType, @Nullable String orgEmail, @Nullable String orgEmailType,
+		@Nullable List<Long> deptIdList, @Nullable List<DeptOrder> deptOrderList,
+		@JsonDeserialize(using = JsonTextDeserializer.class) @Nullable String extension, @Nullable Long hiredDate,
+		boolean active, boolean realAuthed, boolean senior, boolean admin, boolean boss,
+		@Nullable List<DeptLeader> leaderInDept, @Nullable List<Role> roleList, @Nullable UnionEmpExt unionEmpExt,
+		@Nullable List<DeptPosition> deptPositionList) {
 
 	/**
 	 * The user's order in one department.
@@ -78,7 +82,7 @@ public record User(String userid, String unionid, String name, String avatar, St
 	 * @param name the role name
 	 * @param groupName the name of the role's group
 	 */
-	public record Role(long id, String name, String groupName) {
+	public record Role(long id, @Nullable String name, @Nullable String groupName) {
 
 	}
 
@@ -89,7 +93,8 @@ public record User(String userid, String unionid, String name, String avatar, St
 	 * @param corpId the associated organisation
 	 * @param unionEmpMapList the mapping of accounts
 	 */
-	public record UnionEmpExt(String userid, String corpId, List<UnionEmpMap> unionEmpMapList) {
+	public record UnionEmpExt(@Nullable String userid, @Nullable String corpId,
+			@Nullable List<UnionEmpMap> unionEmpMapList) {
 
 	}
 
@@ -99,7 +104,7 @@ public record User(String userid, String unionid, String name, String avatar, St
 	 * @param userid the userid there
 	 * @param corpId the organisation
 	 */
-	public record UnionEmpMap(String userid, String corpId) {
+	public record UnionEmpMap(@Nullable String userid, @Nullable String corpId) {
 
 	}
 
@@ -111,7 +116,8 @@ public record User(String userid, String unionid, String name, String avatar, St
 	 * @param title the job title there
 	 * @param workPlace the place of work there
 	 */
-	public record DeptPosition(long deptId, @JsonProperty("is_main") boolean isMain, String title, String workPlace) {
+	public record DeptPosition(long deptId, @JsonProperty("is_main") boolean isMain, @Nullable String title,
+			@Nullable String workPlace) {
 
 	}
 

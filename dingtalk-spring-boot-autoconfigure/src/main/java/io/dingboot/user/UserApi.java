@@ -18,6 +18,7 @@ import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
 import org.springframework.util.StringUtils;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,7 +82,7 @@ public final class UserApi {
 	 * {@code Locale.US}); {@code null} for DingTalk's default
 	 * @return the user
 	 */
-	public User get(String userid, Locale language) {
+	public User get(String userid, @Nullable Locale language) {
 		if (!StringUtils.hasText(userid)) {
 			throw DingTalkApiException.invalidRequest(GET, "the userid is empty");
 		}
@@ -126,8 +127,8 @@ public final class UserApi {
 	 * @param language {@code Locale.CHINA} or {@code Locale.US}, or {@code null}
 	 * @return the page
 	 */
-	public SimpleUserPage listSimplePage(long deptId, long cursor, int size, UserOrder order,
-			boolean containAccessLimit, Locale language) {
+	public SimpleUserPage listSimplePage(long deptId, long cursor, int size, @Nullable UserOrder order,
+			boolean containAccessLimit, @Nullable Locale language) {
 		DingTalkParameters.checkDeptId(LIST_SIMPLE, deptId);
 		if (cursor < 0 || cursor > MAX_CURSOR) {
 			throw DingTalkApiException.invalidRequest(LIST_SIMPLE, "cursor must be between 0 and " + MAX_CURSOR
@@ -185,7 +186,7 @@ public final class UserApi {
 
 		private Iterator<SimpleUser> page = List.<SimpleUser>of().iterator();
 
-		private Long cursor = 0L;
+		private @Nullable Long cursor = 0L;
 
 		PagingIterator(long deptId) {
 			this.deptId = deptId;

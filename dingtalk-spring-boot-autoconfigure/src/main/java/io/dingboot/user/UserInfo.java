@@ -1,5 +1,7 @@
 package io.dingboot.user;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a free-login (免登) auth code belongs to, from {@code /topapi/v2/user/getuserinfo}.
  *
@@ -11,7 +13,8 @@ package io.dingboot.user;
  * @param sys whether the user is an administrator
  * @param sysLevel the administrator level: 1 primary admin, 2 sub-admin, 100 boss, 0 other
  */
-public record UserInfo(String userid, String unionid, String associatedUnionid, String name, String deviceId,
+public record UserInfo(String userid, @Nullable String unionid, @Nullable String associatedUnionid, String name,
+		@Nullable String deviceId,
 		boolean sys, int sysLevel) {
 
 }

@@ -60,6 +60,21 @@ class DingTalkApiAutoConfigurationTests {
 	}
 
 	@Test
+	void apiBeansAreCreatedOnlyWhenFirstAskedFor() {
+		this.runner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s").run((context) -> {
+			String[] names = { "dingTalkDepartmentApi", "dingTalkUserApi", "dingTalkWorkNotificationApi",
+					"dingTalkMediaApi" };
+			for (String name : names) {
+				assertThat(context.getBeanFactory().containsSingleton(name)).as(name).isFalse();
+			}
+			UserApi userApi = context.getBean(UserApi.class);
+			assertThat(context.getBeanFactory().containsSingleton("dingTalkUserApi")).isTrue();
+			assertThat(context.getBean(UserApi.class)).isSameAs(userApi);
+			assertThat(context.getBeanFactory().containsSingleton("dingTalkDepartmentApi")).isFalse();
+		});
+	}
+
+	@Test
 	void withLegacyCredentialsThenEveryApiBeanExists() {
 		this.runner.withPropertyValues("dingtalk.corp-id=dingcorp", "dingtalk.corp-secret=s")
 			.run((context) -> assertThat(context).hasSingleBean(UserApi.class)

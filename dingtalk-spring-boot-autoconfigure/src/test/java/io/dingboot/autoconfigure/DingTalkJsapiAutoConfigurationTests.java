@@ -40,6 +40,16 @@ class DingTalkJsapiAutoConfigurationTests {
 	}
 
 	@Test
+	void jsapiBeansAreCreatedOnlyWhenFirstAskedFor() {
+		this.runner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s").run((context) -> {
+			assertThat(context.getBeanFactory().containsSingleton("dingTalkJsapiTicketProvider")).isFalse();
+			assertThat(context.getBeanFactory().containsSingleton("dingTalkJsapiSigner")).isFalse();
+			context.getBean(JsapiSigner.class);
+			assertThat(context.getBeanFactory().containsSingleton("dingTalkJsapiTicketProvider")).isTrue();
+		});
+	}
+
+	@Test
 	void withCorpCredentialsThenTicketProviderIsKeyedByCorpId() {
 		this.runner.withPropertyValues("dingtalk.corp-id=dingcorp", "dingtalk.corp-secret=s")
 			.run((context) -> assertThat(context.getBean(JsapiTicketProvider.class).getKey())

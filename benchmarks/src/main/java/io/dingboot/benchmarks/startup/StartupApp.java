@@ -1,0 +1,106 @@
+package io.dingboot.benchmarks.startup;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The smallest Boot web + security application, for the start-up benchmark
+ * ({@code benchmarks/startup-benchmark.sh}): one controller, Boot's defaults, and whatever
+ * DingBoot the classpath and the command line give it. It exits as soon as it is ready, printing
+ * how long the JVM had been up, so that a whole process measures the start-up and nothing else.
+ * <p>
+ * It lives in a package of its own so that component scanning sees only this class, and refers to
+ * no DingBoot type, so that it also runs with DingBoot off the classpath.
+ * <p>
+ * With {@code -Dstartup.report=true} it also prints, before it exits, the classes loaded, the
+ * threads alive and, from a {@link BufferingApplicationStartup}, the time spent instantiating each
+ * DingBoot bean and the beans that took longest; the timed runs leave it off.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class StartupApp {
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(StartupApp.class);
+		// nothing to close on the way out: the process only measures the way in
+		application.setRegisterShutdownHook(false);
+		boolean report = Boolean.getBoolean("startup.report");
+		BufferingApplicationStartup startup = report ? new BufferingApplicationStartup(20_000) : null;
+		if (startup != null) {
+			application.setApplicationStartup(startup);
+		}
+		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
+			System.out.println("startup-benchmark ready after "
+					+ ManagementFactory.getRuntimeMXBean().getUptime() + " ms of JVM uptime");
+			if (startup != null) {
+				report(event.getApplicationContext(), startup.getBufferedTimeline());
+			}
+			System.exit(0);
+		});
+		application.run(args);
+	}
+
+	private static void report(ConfigurableApplicationContext context, StartupTimeline timeline) {
+		System.out.println("classes loaded: " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+		Map<String, Long> threads = new TreeMap<>();
+		Thread.getAllStackTraces().keySet()
+			.forEach((thread) -> threads.merge(thread.getName().replaceAll("[0-9]+", "N"), 1L, Long::sum));
+		System.out.println("threads alive: " + Thread.activeCount() + " " + threads);
+		Map<String, Duration> dingBoot = new TreeMap<>();
+		Duration dingBootTotal = Duration.ZERO;
+		for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+			StartupStep step = event.getStartupStep();
+			if (!"spring.beans.instantiate".equals(step.getName())) {
+				continue;
+			}
+			String bean = beanName(step);
+			if (bean.toLowerCase().startsWith("dingtalk") || bean.startsWith("io.dingboot")) {
+				dingBoot.put(bean, event.getDuration());
+			}
+		}
+		for (Duration duration : dingBoot.values()) {
+			dingBootTotal = dingBootTotal.plus(duration);
+		}
+		System.out.println("DingBoot beans instantiated: " + dingBoot.size() + ", " + dingBootTotal.toMillis()
+				+ " ms including what they create (nested steps counted in their parents too)");
+		dingBoot.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()))
+			.limit(15)
+			.forEach((entry) -> System.out.println("  " + entry.getValue().toMillis() + " ms  " + entry.getKey()));
+		System.out.println("beans in the context: " + context.getBeanDefinitionCount());
+	}
+
+	private static String beanName(StartupStep step) {
+		for (StartupStep.Tag tag : step.getTags()) {
+			if ("beanName".equals(tag.getKey())) {
+				return tag.getValue();
+			}
+		}
+		return "?";
+	}
+
+	@RestController
+	static class HelloController {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Start-up benchmark: whole processes of the smallest Boot web + security application
+# (io.dingboot.benchmarks.startup.StartupApp), which exits as soon as it is ready, in three variants:
+#   none     without DingBoot on the classpath (the starter's own jars left out)
+#   full     with the starter, credentials, free login, dd.config and callbacks on
+#   starter  with the starter on the classpath but no dingtalk.* properties
+# Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
+# system, from /usr/bin/time) of each, and their ratios to `none`. No network: the base URL points
+# at a closed local port and nothing calls DingTalk at start-up.
+# Usage: bash benchmarks/startup-benchmark.sh [runs] [extra JVM options...]
+#   e.g. bash benchmarks/startup-benchmark.sh 1 -Dstartup.report=true   prints what each variant built
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-10}"
+shift || true
+mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests \
+  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile=target/startup-classpath.txt -Dmdep.includeScope=runtime
+# the benchmark module's own extras (other benchmarks' clients and harnesses) are no part of the app
+extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3)-[^/]*\.jar$'
+# what the starter adds to a web + security application
+starter_only='/(dingtalk-spring-boot-autoconfigure|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-autoconfigure/target/classes$'
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# the runs use a copy of what this build made, so that a build started meanwhile cannot change them
+mkdir -p "$out/jars"
+cp -r benchmarks/target/classes "$out/classes"
+common=$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep -Ev "$extras" | while read -r entry; do
+  case "$entry" in
+    "$PWD"/*) cp -r "$entry" "$out/jars/" && echo "$out/jars/$(basename "$entry")" ;;
+    *) echo "$entry" ;;
+  esac
+done)
+with_cp="$out/classes:$(printf '%s\n' "$common" | paste -sd:)"
+without_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev "$starter_only" | paste -sd:)"
+if printf '%s' "$without_cp" | grep -q dingtalk-spring-boot-autoconfigure; then
+  echo "DingBoot is still on the classpath of the variant without it" >&2; exit 1
+fi
+app=io.dingboot.benchmarks.startup.StartupApp
+common_args=(--server.port=0 --spring.main.banner-mode=off)
+full_args=(--dingtalk.app-key=dingstartupbench --dingtalk.app-secret=startup-bench-secret
+  --dingtalk.corp-id=dingcorpbench --dingtalk.agent-id=42 --dingtalk.base-url=http://127.0.0.1:9
+  --dingtalk.login.enabled=true --dingtalk.jsapi.enabled=true --dingtalk.callback.enabled=true
+  --dingtalk.callback.token=benchtoken --dingtalk.callback.aes-key=abcdefghijABCDEFGHIJ0123456789abcdefghijABC)
+variants=(none full starter)
+
+run_variant() {
+  local variant=$1 cp args
+  shift
+  case "$variant" in
+    none) cp=$without_cp; args=("${common_args[@]}") ;;
+    full) cp=$with_cp; args=("${common_args[@]}" "${full_args[@]}") ;;
+    starter) cp=$with_cp; args=("${common_args[@]}") ;;
+  esac
+  local start end
+  start=$(date +%s%N)
+  if ! /usr/bin/time -f '%U %S' -o "$out/time" java "$@" -cp "$cp" "$app" "${args[@]}" > "$out/log" 2>&1; then
+    echo "variant $variant failed:" >&2; tail -40 "$out/log" >&2; exit 1
+  fi
+  end=$(date +%s%N)
+  grep -q 'startup-benchmark ready' "$out/log" || { echo "variant $variant never got ready" >&2; exit 1; }
+  local cpu
+  cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$out/time")
+  echo "$(( (end - start) / 1000000 )) $cpu" >> "$out/$variant"
+  printf '  %-8s wall %5d ms  cpu %6.2f s\n' "$variant" $(( (end - start) / 1000000 )) "$cpu"
+  # with -Dstartup.report=true: classes, threads and DingBoot's bean instantiation steps
+  grep -E '^(classes loaded|threads alive|DingBoot beans|  [0-9]+ ms  |beans in the context)' "$out/log" | sed 's/^/    /' || true
+}
+
+jvm_options=("$@")
+echo "warm-up: one run of each variant (file cache), not counted"
+for variant in "${variants[@]}"; do run_variant "$variant" "${jvm_options[@]}"; done
+rm -f "$out/none" "$out/full" "$out/starter"
+for round in $(seq 1 "$runs"); do
+  echo "round $round/$runs"
+  # rotate which variant goes first, so that none profits from its place in the round
+  for i in 0 1 2; do
+    run_variant "${variants[$(( (round + i) % 3 ))]}" "${jvm_options[@]}"
+  done
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "median of $runs runs (wall ms, cpu s = user + system), ratio to none"
+base_wall=$(cut -d' ' -f1 "$out/none" | median)
+base_cpu=$(cut -d' ' -f2 "$out/none" | median)
+for variant in "${variants[@]}"; do
+  wall=$(cut -d' ' -f1 "$out/$variant" | median)
+  cpu=$(cut -d' ' -f2 "$out/$variant" | median)
+  awk -v v="$variant" -v w="$wall" -v c="$cpu" -v bw="$base_wall" -v bc="$base_cpu" \
+    'BEGIN { printf "%-8s wall %7.0f ms (%.3fx)  cpu %6.2f s (%.3fx)\n", v, w, w / bw, c, c / bc }'
+done

@@ -1,5 +1,6 @@
 package io.dingboot.benchmarks;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.web.client.RestTemplate;
+import org.springframework.web.client.RestClient;
 
 /**
  * A cached {@code AccessTokenProvider.getAccessToken()}: the cost every DingTalk call pays for its
@@ -49,7 +50,8 @@ public class TokenLookupBenchmark {
 		store.fetch("access_token:dingbench", null,
 				() -> new StoredToken("cached-token", now, now.plus(Duration.ofHours(2))));
 		TokenCache cache = new TokenCache(store, Duration.ofMinutes(5), Duration.ofSeconds(1));
-		DingTalkTransport unused = new DingTalkTransport(new RestTemplate(), RetrySettings.none());
+		DingTalkTransport unused = new DingTalkTransport(RestClient.builder(), URI.create("https://oapi.dingtalk.com"),
+				RetrySettings.none());
 		this.provider = DefaultAccessTokenProvider.forApp(cache, unused, "dingbench", "bench-secret");
 		this.provider.getAccessToken();
 		this.map.put("access_token:dingbench", "cached-token");

@@ -23,7 +23,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Auto-configuration of DingBoot's Micrometer meters ({@link DingTalkMeters}), bound to the token
- * cache, the HTTP transport and, when present, the Redis token store.
+ * cache, the HTTP transport (its listeners, which the transport takes when it is built) and, when
+ * present, the Redis token store.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -41,14 +42,21 @@ public final class DingTalkMetricsAutoConfiguration {
 
 	@Bean
 	static SmartInitializingSingleton dingTalkMetersBinder(ObjectProvider<DingTalkMeters> meters,
-			ObjectProvider<TokenCache> tokenCaches, ObjectProvider<DingTalkTransport> transports) {
-		return () -> meters.ifUnique((dingTalkMeters) -> {
-			tokenCaches.orderedStream().forEach((cache) -> cache.addListener(dingTalkMeters.tokenFetchListener()));
-			transports.orderedStream().forEach((transport) -> {
-				transport.setExchangeListener(dingTalkMeters.exchangeListener());
-				transport.setRetryListener(dingTalkMeters.retryListener());
-			});
-		});
+			ObjectProvider<TokenCache> tokenCaches) {
+		return () -> meters.ifUnique((dingTalkMeters) -> tokenCaches.orderedStream()
+			.forEach((cache) -> cache.addListener(dingTalkMeters.tokenFetchListener())));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkExchangeMetricsListener")
+	DingTalkTransport.ExchangeListener dingTalkExchangeMetricsListener(DingTalkMeters meters) {
+		return meters.exchangeListener();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkRetryMetricsListener")
+	DingTalkTransport.RetryListener dingTalkRetryMetricsListener(DingTalkMeters meters) {
+		return meters.retryListener();
 	}
 
 	@Bean

@@ -10,8 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
@@ -124,6 +131,44 @@ class DingTalkRestClientCustomizationTests {
 					.retrieve()
 					.toBodilessEntity();
 				assertThat(this.seen).isEmpty();
+			});
+	}
+
+	@Test
+	void observationsSeeTheUriTemplateWithoutTokenOrSecret() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<ClientRequestObservationContext>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ClientRequestObservationContext;
+			}
+
+			@Override
+			public void onStop(ClientRequestObservationContext context) {
+				KeyValues keyValues = new DefaultClientRequestObservationConvention().getLowCardinalityKeyValues(context)
+					.and(new DefaultClientRequestObservationConvention().getHighCardinalityKeyValues(context));
+				observed.add(context.getUriTemplate() + " " + keyValues);
+			}
+
+		});
+		DingTalkStubs.runner(this.server, "jdk")
+			.withBean(DingTalkRestClientCustomizer.class, () -> (builder) -> builder.observationRegistry(registry))
+			.run((context) -> {
+				DingTalkClient client = context.getBean(DingTalkClient.class);
+				listsub(client);
+				client.execute(DingTalkRequest.post(LISTSUB).query("language", "zh_CN").body(Map.of("dept_id", 1)).build());
+				assertThat(observed).hasSize(3);
+				assertThat(observed.get(0)).startsWith("http://127.0.0.1:" + this.server.port() + "/gettoken ")
+					.contains("keyValue(uri=/gettoken)");
+				assertThat(observed.get(1)).startsWith("http://127.0.0.1:" + this.server.port() + LISTSUB + " ")
+					.contains("keyValue(uri=" + LISTSUB + ")");
+				assertThat(observed.get(2)).startsWith("http://127.0.0.1:" + this.server.port() + LISTSUB + "?language={q0} ")
+					.contains("keyValue(uri=" + LISTSUB + "?language={q0})");
+				assertThat(observed).allSatisfy((entry) -> assertThat(entry).doesNotContain("tok-1")
+					.doesNotContain(DingTalkStubs.APP_SECRET)
+					.doesNotContain("access_token"));
 			});
 	}
 

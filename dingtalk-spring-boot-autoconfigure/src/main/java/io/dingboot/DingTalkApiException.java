@@ -2,6 +2,8 @@ package io.dingboot;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one exception DingBoot throws for a DingTalk call that failed: an answer with a non-zero
  * {@code errcode} (including {@code 88} with a {@code sub_code}), an HTTP error, a body that is not
@@ -34,14 +36,26 @@ public class DingTalkApiException extends RuntimeException {
 
 	private final String apiPath;
 
-	private final DingTalkError error;
+	private final @Nullable DingTalkError error;
 
 	private final int httpStatus;
 
 	private final boolean ipBanned;
 
-	public DingTalkApiException(Kind kind, String apiPath, DingTalkError error, int httpStatus, String message,
-			Throwable cause) {
+	/**
+	 * Create an exception.
+	 * @param kind the kind of failure
+	 * @param apiPath the API path template
+	 * @param error DingTalk's error, or {@code null}
+	 * @param httpStatus the HTTP status, or {@code 0} when no answer came
+	 * @param message the message (never with a token or a secret)
+	 * @param cause the cause, or {@code null}
+	 * @deprecated since 0.2.0 for removal; use the factory methods ({@link #ofAnswer},
+	 * {@link #httpError}, {@link #invalidResponse}, {@link #transport}, {@link #invalidRequest})
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public DingTalkApiException(Kind kind, String apiPath, @Nullable DingTalkError error, int httpStatus,
+			String message, @Nullable Throwable cause) {
 		this(kind, apiPath, error, httpStatus, false, message, cause);
 	}
 
@@ -54,9 +68,13 @@ public class DingTalkApiException extends RuntimeException {
 	 * @param ipBanned whether the answer was DingTalk's IP-ban page rather than its JSON
 	 * @param message the message (never with a token or a secret)
 	 * @param cause the cause, or {@code null}
+	 * @deprecated since 0.2.0 for removal; use the factory methods ({@link #ofAnswer},
+	 * {@link #httpError}, {@link #invalidResponse}, {@link #ipBanned}, {@link #transport},
+	 * {@link #invalidRequest})
 	 */
-	public DingTalkApiException(Kind kind, String apiPath, DingTalkError error, int httpStatus, boolean ipBanned,
-			String message, Throwable cause) {
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public DingTalkApiException(Kind kind, String apiPath, @Nullable DingTalkError error, int httpStatus,
+			boolean ipBanned, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.kind = kind;
 		this.apiPath = apiPath;
@@ -66,13 +84,75 @@ public class DingTalkApiException extends RuntimeException {
 	}
 
 	/**
+	 * DingTalk answered with a non-zero {@code errcode} (also {@code 88} with a {@code sub_code}).
+	 * @param apiPath the API path template
+	 * @param error DingTalk's error
+	 * @param httpStatus the HTTP status of the answer
+	 * @param message the message (never with a token or a secret)
+	 * @return the exception, of kind {@link Kind#API_ERROR}
+	 */
+	public static DingTalkApiException ofAnswer(String apiPath, DingTalkError error, int httpStatus, String message) {
+		return new DingTalkApiException(Kind.API_ERROR, apiPath, error, httpStatus, false, message, null);
+	}
+
+	/**
+	 * DingTalk, or a gateway before it, answered with an HTTP error status.
+	 * @param apiPath the API path template
+	 * @param httpStatus the HTTP status
+	 * @param error the error the body carried ({@code code}/{@code message} of a gateway), or
+	 * {@code null}
+	 * @param message the message (never with a token or a secret)
+	 * @return the exception, of kind {@link Kind#HTTP_ERROR}
+	 */
+	public static DingTalkApiException httpError(String apiPath, int httpStatus, @Nullable DingTalkError error,
+			String message) {
+		return new DingTalkApiException(Kind.HTTP_ERROR, apiPath, error, httpStatus, false, message, null);
+	}
+
+	/**
+	 * The answer came but is not what DingTalk answers: not JSON, empty, or without a field the call
+	 * needs.
+	 * @param apiPath the API path template
+	 * @param httpStatus the HTTP status of the answer
+	 * @param message the message (never with a token or a secret)
+	 * @return the exception, of kind {@link Kind#INVALID_RESPONSE}
+	 */
+	public static DingTalkApiException invalidResponse(String apiPath, int httpStatus, String message) {
+		return new DingTalkApiException(Kind.INVALID_RESPONSE, apiPath, null, httpStatus, false, message, null);
+	}
+
+	/**
+	 * DingTalk answered with its IP-ban page (or body) instead of its JSON: this server's egress IP
+	 * made too many calls. Counts as throttled.
+	 * @param apiPath the API path template
+	 * @param httpStatus the HTTP status of the answer
+	 * @param message the message (never with a token or a secret)
+	 * @return the exception, of kind {@link Kind#INVALID_RESPONSE}
+	 */
+	public static DingTalkApiException ipBanned(String apiPath, int httpStatus, String message) {
+		return new DingTalkApiException(Kind.INVALID_RESPONSE, apiPath, null, httpStatus, true, message, null);
+	}
+
+	/**
+	 * The request could not be sent or its answer could not be read (connect failure, reset, time
+	 * out, interruption).
+	 * @param apiPath the API path template
+	 * @param message the message (never with a token or a secret)
+	 * @param cause the cause, or {@code null}
+	 * @return the exception, of kind {@link Kind#IO_ERROR}
+	 */
+	public static DingTalkApiException transport(String apiPath, String message, @Nullable Throwable cause) {
+		return new DingTalkApiException(Kind.IO_ERROR, apiPath, null, 0, false, message, cause);
+	}
+
+	/**
 	 * Create an exception for a request that was refused before it was sent.
 	 * @param apiPath the API path
 	 * @param message what rule was broken
-	 * @return the exception
+	 * @return the exception, of kind {@link Kind#INVALID_REQUEST}
 	 */
 	public static DingTalkApiException invalidRequest(String apiPath, String message) {
-		return new DingTalkApiException(Kind.INVALID_REQUEST, apiPath, null, 0, apiPath + ": " + message, null);
+		return new DingTalkApiException(Kind.INVALID_REQUEST, apiPath, null, 0, false, apiPath + ": " + message, null);
 	}
 
 	public Kind getKind() {
@@ -111,19 +191,19 @@ public class DingTalkApiException extends RuntimeException {
 		return (this.error != null) ? this.error.effectiveCode() : 0;
 	}
 
-	public String getErrmsg() {
+	public @Nullable String getErrmsg() {
 		return (this.error != null) ? this.error.errmsg() : null;
 	}
 
-	public String getSubCode() {
+	public @Nullable String getSubCode() {
 		return (this.error != null) ? this.error.subCode() : null;
 	}
 
-	public String getSubMsg() {
+	public @Nullable String getSubMsg() {
 		return (this.error != null) ? this.error.subMsg() : null;
 	}
 
-	public String getRequestId() {
+	public @Nullable String getRequestId() {
 		return (this.error != null) ? this.error.requestId() : null;
 	}
 

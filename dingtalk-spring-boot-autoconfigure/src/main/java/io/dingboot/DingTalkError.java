@@ -1,5 +1,7 @@
 package io.dingboot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The error part of a DingTalk answer: {@code errcode}, {@code errmsg}, and, for {@code /topapi}
  * calls wrapped in errcode 88, the real reason in {@code sub_code}/{@code sub_msg}.
@@ -10,7 +12,8 @@ package io.dingboot;
  * @param subMsg the {@code sub_msg}, or {@code null}
  * @param requestId the {@code request_id}, or {@code null}
  */
-public record DingTalkError(int errcode, String errmsg, String subCode, String subMsg, String requestId) {
+public record DingTalkError(int errcode, @Nullable String errmsg, @Nullable String subCode, @Nullable String subMsg,
+		@Nullable String requestId) {
 
 	/** Errcode under which {@code /topapi} wraps authentication and throttling errors. */
 	public static final int WRAPPED = 88;

@@ -2,6 +2,7 @@ package io.dingboot.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,13 +46,21 @@ public final class PeerBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		System.out.println("think time between calls: " + think + " µs of the caller's own work");
+		String previousJar = System.getProperty("peer.previous.jar", "");
+		List<String> cases = PeerClients.CASES.keySet()
+			.stream()
+			.filter((name) -> !previousJar.isEmpty() || !PeerClients.PREVIOUS_CASES.contains(name))
+			.toList();
+		if (!previousJar.isEmpty()) {
+			System.out.println("previous release: " + System.getProperty("peer.previous.label", previousJar));
+		}
 		Map<String, List<CaseResult>> runs = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
 			System.out.println("round " + round + " of " + rounds);
 			for (int threads : threadCounts) {
-				for (String name : PeerClients.CASES.keySet()) {
+				for (String name : cases) {
 					runs.computeIfAbsent(key(name, threads), (key) -> new ArrayList<>())
-						.add(fork(name, threads, port, warmup, measure, think));
+						.add(fork(name, threads, port, warmup, measure, think, previousJar));
 				}
 			}
 		}
@@ -64,7 +73,7 @@ public final class PeerBenchmark {
 				+ "| CPU µs/call, each round |");
 		System.out.println("|---|---|---|---|---|---|---|");
 		for (int threads : threadCounts) {
-			for (String name : PeerClients.CASES.keySet()) {
+			for (String name : cases) {
 				CaseResult result = results.get(key(name, threads));
 				List<String> each = runs.get(key(name, threads))
 					.stream()
@@ -79,7 +88,7 @@ public final class PeerBenchmark {
 		for (int threads : threadCounts) {
 			CaseResult floor = results.get(key(PeerClients.FLOOR, threads));
 			CaseResult sdk = results.get(key(PeerClients.SDK, threads));
-			for (String name : PeerClients.CASES.keySet()) {
+			for (String name : cases) {
 				if (!name.equals(PeerClients.FLOOR) && !name.equals(PeerClients.SDK)) {
 					CaseResult result = results.get(key(name, threads));
 					System.out.printf(Locale.ROOT,
@@ -88,7 +97,26 @@ public final class PeerBenchmark {
 							result.callsPerSecond() / sdk.callsPerSecond());
 				}
 			}
+			CaseResult cheapestJdk = (floor.cpuMicros() <= results.get(key(PeerClients.JDK_AS_DINGBOOT, threads)).cpuMicros())
+					? floor : results.get(key(PeerClients.JDK_AS_DINGBOOT, threads));
+			sameLibrary(results, threads, PeerClients.DINGBOOT, cheapestJdk, PeerClients.PREVIOUS, "the cheapest bare JDK call");
+			sameLibrary(results, threads, PeerClients.DINGBOOT_HTTP_CLIENT_5, results.get(key(PeerClients.HTTP_CLIENT_5, threads)),
+					PeerClients.PREVIOUS_HTTP_CLIENT_5, "the bare httpclient5 call");
 		}
+	}
+
+	/**
+	 * Prints DingBoot's CPU per call against the bare call over the same HTTP library and against the
+	 * previous release over it, when that ran.
+	 */
+	private static void sameLibrary(Map<String, CaseResult> results, int threads, String name, CaseResult bare,
+			String previous, String bareName) {
+		CaseResult result = results.get(key(name, threads));
+		CaseResult previousResult = results.get(key(previous, threads));
+		System.out.printf(Locale.ROOT, "threads=%d, %s: CPU/call = %.2fx %s%s%n", threads, name,
+				result.cpuMicros() / bare.cpuMicros(), bareName, (previousResult != null)
+						? String.format(Locale.ROOT, ", %.2fx the previous release", result.cpuMicros() / previousResult.cpuMicros())
+						: "");
 	}
 
 	private static String key(String name, int threads) {
@@ -96,13 +124,18 @@ public final class PeerBenchmark {
 	}
 
 	/**
-	 * Runs one case in a new JVM with this one's class path and memory limit; the case prints one
-	 * result line, everything else it prints is passed on.
+	 * Runs one case in a new JVM with this one's class path (with the previous release's jar ahead of
+	 * it for that release's cases) and memory limit; the case prints one result line, everything else
+	 * it prints is passed on.
 	 */
 	private static CaseResult fork(String name, int threads, String port, String warmup, String measure,
-			String think) throws Exception {
+			String think, String previousJar) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+		String classPath = System.getProperty("java.class.path");
+		if (PeerClients.PREVIOUS_CASES.contains(name)) {
+			classPath = previousJar + File.pathSeparator + classPath;
+		}
+		List<String> command = List.of(java, "-Xmx512m", "-cp", classPath,
 				PeerCase.class.getName(), name, String.valueOf(threads), port, warmup, measure, think);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		CaseResult result = null;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.dingtalk.api.DefaultDingTalkClient;
@@ -16,6 +17,14 @@ import com.dingtalk.api.request.OapiV2DepartmentListsubRequest;
 import com.dingtalk.api.response.OapiV2DepartmentListsubResponse;
 import io.dingboot.department.Department;
 import io.dingboot.department.DepartmentApi;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -33,21 +42,45 @@ final class PeerClients {
 
 	static final String SDK = "official-sdk 2.0.0";
 
+	static final String JDK_AS_DINGBOOT = "jdk-httpclient, DingBoot's settings";
+
+	static final String HTTP_CLIENT_5 = "httpclient5 (bare)";
+
+	static final String DINGBOOT = "dingboot";
+
+	static final String DINGBOOT_HTTP_CLIENT_5 = "dingboot over httpclient5";
+
+	static final String PREVIOUS = "dingboot, previous release";
+
+	static final String PREVIOUS_HTTP_CLIENT_5 = "dingboot over httpclient5, previous release";
+
+	/**
+	 * The cases that run the previous release of DingBoot: their JVM gets that release's
+	 * auto-configuration jar ({@code -Dpeer.previous.jar}) ahead of the benchmark's class path, so its
+	 * classes are the ones loaded. The call is the same {@code DepartmentApi.listSub(1)}.
+	 */
+	static final Set<String> PREVIOUS_CASES = Set.of(PREVIOUS, PREVIOUS_HTTP_CLIENT_5);
+
 	private static final String PATH = "/topapi/v2/department/listsub";
 
 	/**
 	 * The cases in the order they run, each a client made from the stub's base URL. The second is
-	 * the bare JDK call again, with the client set up as DingBoot sets it up. The first DingBoot case
-	 * is what an application gets from the starter alone (Boot's detection finds only the JDK
-	 * client); the other is what it gets with Apache HttpClient 5 on the classpath.
+	 * the bare JDK call again, with the client set up as DingBoot sets it up; the third the bare call
+	 * over Apache HttpClient 5 with the connection pool Boot gives it. The first DingBoot case is what
+	 * an application gets from the starter alone (Boot's detection finds only the JDK client); the
+	 * other is what it gets with Apache HttpClient 5 on the classpath. The previous release runs the
+	 * same two ways.
 	 */
 	static final Map<String, Function<String, Call>> CASES = new LinkedHashMap<>();
 
 	static {
 		CASES.put(FLOOR, PeerClients::jdk);
-		CASES.put("jdk-httpclient, DingBoot's settings", PeerClients::jdkAsDingBoot);
-		CASES.put("dingboot", (base) -> dingBoot(base, "jdk"));
-		CASES.put("dingboot over httpclient5", (base) -> dingBoot(base, "http-components"));
+		CASES.put(JDK_AS_DINGBOOT, PeerClients::jdkAsDingBoot);
+		CASES.put(HTTP_CLIENT_5, PeerClients::httpClient5);
+		CASES.put(DINGBOOT, (base) -> dingBoot(base, "jdk"));
+		CASES.put(DINGBOOT_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
+		CASES.put(PREVIOUS, (base) -> dingBoot(base, "jdk"));
+		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
 		CASES.put(SDK, PeerClients::officialSdk);
 	}
 
@@ -85,6 +118,30 @@ final class PeerClients {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();
 			return answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+		};
+	}
+
+	/**
+	 * The bare call over Apache HttpClient 5 (classic, blocking on the caller's thread), with the
+	 * pooling connection manager's defaults, which is what Boot builds for it.
+	 */
+	private static Call httpClient5(String base) {
+		CloseableHttpClient client = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
+			.build();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
+				.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
+				.build();
+			return client.execute(request, (response) -> {
+				byte[] answer = EntityUtils.toByteArray(response.getEntity());
+				if (response.getCode() != 200 || answer.length == 0) {
+					throw new IllegalStateException("HTTP " + response.getCode());
+				}
+				return answer;
+			});
 		};
 	}
 

@@ -1,11 +1,7 @@
 package io.dingboot.autoconfigure;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-
 import io.dingboot.http.DingTalkClient;
-import io.dingboot.http.DingTalkJdkRequestFactory;
-import io.dingboot.http.DingTalkRestTemplateCustomizer;
+import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.http.RetrySettings;
 import io.dingboot.token.AccessTokenProvider;
@@ -15,15 +11,14 @@ import io.dingboot.token.TokenCache;
 import io.dingboot.token.TokenStore;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.JdkHttpClientBuilder;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -35,8 +30,8 @@ import org.springframework.web.client.RestTemplate;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
-		"org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
-		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration" })
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration" })
 @EnableConfigurationProperties(DingTalkProperties.class)
 public final class DingTalkAutoConfiguration {
 
@@ -64,39 +59,24 @@ public final class DingTalkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
-	DingTalkTransport dingTalkTransport(DingTalkProperties properties,
-			ObjectProvider<RestTemplateBuilder> restTemplateBuilder, ObjectProvider<HttpClientSettings> clientSettings,
-			ObjectProvider<DingTalkRestTemplateCustomizer> customizers) {
-		Duration connectTimeout = properties.getHttp().getConnectTimeout();
-		Duration readTimeout = properties.getHttp().getReadTimeout();
-		RestTemplateBuilder builder = restTemplateBuilder.getIfAvailable(RestTemplateBuilder::new)
-			.rootUri(properties.baseUri().toString());
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = builder.requestFactoryBuilder();
-		if (factoryBuilder == null) {
-			factoryBuilder = ClientHttpRequestFactoryBuilder.detect();
-		}
-		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder) {
-			HttpClientSettings settings = clientSettings.getIfAvailable(HttpClientSettings::defaults)
-				.withConnectTimeout(connectTimeout)
-				.withReadTimeout(null);
-			boolean plainHttp = "http".equals(properties.baseUri().getScheme());
-			// HTTP/2 is negotiated on https; on plain http (FakeDingTalk, a local proxy) the JDK client
-			// would try an h2c upgrade on every new connection, so stay with HTTP/1.1 there
-			// DingBoot sends synchronously and reads small bodies whole: the client's own selector
-			// thread completes each exchange, with no hand-off to a pool thread and back
-			HttpClient httpClient = new JdkHttpClientBuilder().withExecutor(Runnable::run)
-				.withCustomizer((client) -> client.version(plainHttp ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2))
-				.build(settings);
-			builder = builder.requestFactory(() -> new DingTalkJdkRequestFactory(httpClient, readTimeout));
-		}
-		else {
-			builder = builder.connectTimeout(connectTimeout).readTimeout(readTimeout);
-		}
-		RestTemplate restTemplate = builder.build();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(restTemplate));
+	@SuppressWarnings("removal")
+	DingTalkTransport dingTalkTransport(DingTalkProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			@Qualifier(DingTalkTransport.REST_TEMPLATE_BEAN_NAME) ObjectProvider<RestTemplate> dingTalkRestTemplate,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> clientSettings, ObjectProvider<DingTalkRestClientCustomizer> customizers,
+			ObjectProvider<io.dingboot.http.DingTalkRestTemplateCustomizer> templateCustomizers,
+			ObjectProvider<DingTalkTransport.ExchangeListener> exchangeListeners,
+			ObjectProvider<DingTalkTransport.RetryListener> retryListeners) {
+		RestClient.Builder builder = DingTalkRestClientBuilders.create(properties, dingTalkRestTemplate.getIfAvailable(),
+				() -> restClientBuilder.getIfAvailable(RestClient::builder),
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+				clientSettings.getIfAvailable(HttpClientSettings::defaults), templateCustomizers.orderedStream().toList(),
+				customizers.orderedStream().toList());
 		DingTalkProperties.Retry retry = properties.getRetry();
-		return new DingTalkTransport(restTemplate,
-				new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
+		return new DingTalkTransport(builder, properties.baseUri(),
+				new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
+				DingTalkTransportListeners.exchange(exchangeListeners.orderedStream().toList()),
+				DingTalkTransportListeners.retry(retryListeners.orderedStream().toList()));
 	}
 
 	@Bean

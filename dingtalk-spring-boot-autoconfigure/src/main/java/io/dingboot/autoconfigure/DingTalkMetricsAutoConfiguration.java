@@ -10,8 +10,6 @@ import io.dingboot.token.TokenCache;
 import io.dingboot.token.redis.RedisTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +20,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Auto-configuration of DingBoot's Micrometer meters ({@link DingTalkMeters}), bound to the token
- * cache, the HTTP transport and, when present, the Redis token store.
+ * cache, the HTTP transport (its listeners, which the transport takes when it is built) and, when
+ * present, the Redis token store.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -45,14 +44,15 @@ public final class DingTalkMetricsAutoConfiguration {
 	}
 
 	@Bean
-	static SmartInitializingSingleton dingTalkMetersBinder(ObjectProvider<DingTalkMeters> meters,
-			ObjectProvider<DingTalkTransport> transports) {
-		return () -> meters.ifUnique((dingTalkMeters) -> {
-			transports.orderedStream().forEach((transport) -> {
-				transport.setExchangeListener(dingTalkMeters.exchangeListener());
-				transport.setRetryListener(dingTalkMeters.retryListener());
-			});
-		});
+	@ConditionalOnMissingBean(name = "dingTalkExchangeMetricsListener")
+	DingTalkTransport.ExchangeListener dingTalkExchangeMetricsListener(DingTalkMeters meters) {
+		return meters.exchangeListener();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "dingTalkRetryMetricsListener")
+	DingTalkTransport.RetryListener dingTalkRetryMetricsListener(DingTalkMeters meters) {
+		return meters.retryListener();
 	}
 
 	@Bean

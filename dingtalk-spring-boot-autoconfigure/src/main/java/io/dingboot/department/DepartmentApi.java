@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
@@ -185,14 +184,14 @@ public final class DepartmentApi {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new DingTalkApiException(Kind.IO_ERROR, LIST_SUB, null, 0, "Interrupted while walking departments",
+			throw DingTalkApiException.transport(LIST_SUB, "Interrupted while walking departments",
 					ex);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
-			throw new DingTalkApiException(Kind.IO_ERROR, LIST_SUB, null, 0,
+			throw DingTalkApiException.transport(LIST_SUB,
 					"Walking departments failed: " + ex.getCause(), ex.getCause());
 		}
 	}

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -13,30 +14,49 @@ import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Adds the access token (or, for {@code /gettoken}, the credentials) to the query string of a
- * DingTalk request at the last moment, so that the URI templates and URIs that
- * {@code RestTemplate} logs and observes never hold a token or a secret.
+ * Adds the access token (or, for {@code /gettoken}, the credentials) to a DingTalk request at the
+ * last moment, from the {@link SecretParameters} in the request attribute {@link #ATTRIBUTE}, so
+ * that the URI templates, URIs and headers that {@code RestClient} logs and observes, and that
+ * the application's own interceptors see, never hold a token or a secret. It is the last
+ * interceptor of DingBoot's {@code RestClient}.
  */
 final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 
-	private static final ThreadLocal<Map<String, String>> SECRET_QUERY = new ThreadLocal<>();
-
-	static void bind(Map<String, String> secretQuery) {
-		SECRET_QUERY.set(secretQuery);
-	}
-
-	static void clear() {
-		SECRET_QUERY.remove();
-	}
+	static final String ATTRIBUTE = AccessTokenInterceptor.class.getName() + ".secrets";
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		Map<String, String> query = SECRET_QUERY.get();
-		if (query == null || query.isEmpty()) {
+		if (!(request.getAttributes().get(ATTRIBUTE) instanceof SecretParameters secrets) || secrets.isEmpty()) {
 			return execution.execute(request, body);
 		}
-		String base = request.getURI().toString();
+		URI uri = withQuery(request.getURI(), secrets.query());
+		HttpHeaders headers = request.getHeaders();
+		if (!secrets.headers().isEmpty()) {
+			headers = HttpHeaders.copyOf(request.getHeaders());
+			secrets.headers().forEach(headers::set);
+		}
+		HttpHeaders sentHeaders = headers;
+		return execution.execute(new HttpRequestWrapper(request) {
+
+			@Override
+			public URI getURI() {
+				return uri;
+			}
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return sentHeaders;
+			}
+
+		}, body);
+	}
+
+	private static URI withQuery(URI original, Map<String, String> query) {
+		if (query.isEmpty()) {
+			return original;
+		}
+		String base = original.toString();
 		StringBuilder uri = new StringBuilder(base.length() + 64).append(base);
 		char separator = (base.indexOf('?') < 0) ? '?' : '&';
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
@@ -46,13 +66,7 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 				.append(UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8));
 			separator = '&';
 		}
-		URI withSecrets = URI.create(uri.toString());
-		return execution.execute(new HttpRequestWrapper(request) {
-			@Override
-			public URI getURI() {
-				return withSecrets;
-			}
-		}, body);
+		return URI.create(uri.toString());
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.DingTalkError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -72,38 +71,36 @@ final class DingTalkAnswers {
 				parse(path, answer);
 			}
 			if (!found) {
-				throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
-						"DingTalk " + path + " answered without '" + field + "'", null);
+				throw DingTalkApiException.invalidResponse(path, answer.status,
+						"DingTalk " + path + " answered without '" + field + "'");
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
 			parse(path, answer);
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status,
-					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
+			throw DingTalkApiException.invalidResponse(path, answer.status,
+					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName());
 		}
 	}
 
 	JsonNode parse(String path, @Nullable Answer answer) {
 		if (answer == null || answer.body.length == 0) {
 			int status = (answer != null) ? answer.status : 0;
-			Kind kind = (status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
-			throw new DingTalkApiException(kind, path, null, status,
-					"DingTalk " + path + " answered HTTP " + status + " with an empty body", null);
+			String message = "DingTalk " + path + " answered HTTP " + status + " with an empty body";
+			throw (status >= 400) ? DingTalkApiException.httpError(path, status, null, message)
+					: DingTalkApiException.invalidResponse(path, status, message);
 		}
 		JsonNode node = readJson(answer.body);
 		if (node == null || !node.isObject()) {
-			Kind kind = (answer.status >= 400) ? Kind.HTTP_ERROR : Kind.INVALID_RESPONSE;
-			throw new DingTalkApiException(kind, path, null, answer.status, answer.status < 400,
-					"DingTalk " + path + " answered HTTP " + answer.status + " with a body that is not JSON"
-							+ ((answer.status < 400) ? " (an IP ban page? DingTalk bans an egress IP for 5 minutes after 10,000 calls in 20 s)" : ""),
-					null);
+			String message = "DingTalk " + path + " answered HTTP " + answer.status + " with a body that is not JSON";
+			throw (answer.status >= 400) ? DingTalkApiException.httpError(path, answer.status, null, message)
+					: DingTalkApiException.ipBanned(path, answer.status, message
+							+ " (an IP ban page? DingTalk bans an egress IP for 5 minutes after 10,000 calls in 20 s)");
 		}
 		if (node.has("punish") || node.path("status").asInt(0) == 1111) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, answer.status, true,
+			throw DingTalkApiException.ipBanned(path, answer.status,
 					"DingTalk " + path + " refused the call: this server's egress IP is banned for a while"
-							+ " (over 10,000 calls in 20 s); back off",
-					null);
+							+ " (over 10,000 calls in 20 s); back off");
 		}
 		JsonNode errcode = node.get("errcode");
 		if (errcode != null && errcode.asInt(-1) == 0 && answer.status < 400) {
@@ -114,9 +111,9 @@ final class DingTalkAnswers {
 		}
 		DingTalkError error = new DingTalkError((errcode != null) ? errcode.asInt(-1) : 0, text(node, "errmsg", "message"),
 				text(node, "sub_code", "code"), text(node, "sub_msg", null), text(node, "request_id", "requestid"));
-		Kind kind = (errcode != null) ? Kind.API_ERROR : Kind.HTTP_ERROR;
-		throw new DingTalkApiException(kind, path, error, answer.status, ErrorMessages.describe(path, answer.status, error),
-				null);
+		String message = ErrorMessages.describe(path, answer.status, error);
+		throw (errcode != null) ? DingTalkApiException.ofAnswer(path, error, answer.status, message)
+				: DingTalkApiException.httpError(path, answer.status, error, message);
 	}
 
 	private @Nullable JsonNode readJson(byte[] body) {

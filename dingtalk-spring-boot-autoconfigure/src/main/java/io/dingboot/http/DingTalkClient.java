@@ -1,23 +1,30 @@
 package io.dingboot.http;
 
-import java.util.Map;
+import java.net.URI;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.token.AccessTokenProvider;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls DingTalk's legacy server API with the app's access token. Every API group of DingBoot
- * goes through it, and so can an application for an endpoint DingBoot does not wrap yet:
+ * Calls one DingTalk API family with the app's access token: by default the legacy server API
+ * ({@code dingtalk.base-url}, token in the query parameter {@code access_token}). Every API group of
+ * DingBoot goes through it, and so can an application for an endpoint DingBoot does not wrap yet:
  * <pre class="code">
  * JsonNode answer = client.execute(DingTalkRequest.post("/topapi/attendance/getsimplegroups")
  *     .body(Map.of("offset", 0, "size", 10)).idempotent(true).build());
  * </pre>
+ * Another family is another instance with its base URL and {@link TokenPlacement}, on the same
+ * transport, e.g. {@code new DingTalkClient(transport, tokens, URI.create("https://api.dingtalk.com"),
+ * TokenPlacement.ACS_TOKEN_HEADER)}.
+ * <p>
  * On a token-invalid answer (40014, 42001, 40001, also as {@code sub_code} under 88) it drops the
- * token if it is still the current one, fetches a new one and tries once more; never more.
+ * token if it is still the current one, fetches a new one and tries once more; never more. This is
+ * not left to Spring Framework's {@code RetryTemplate}: the second attempt needs a new token fetched
+ * (and the old one invalidated only if it is still current) between the two, and must not back off.
  */
 public final class DingTalkClient {
 
@@ -25,11 +32,35 @@ public final class DingTalkClient {
 
 	private final AccessTokenProvider tokens;
 
+	private final @Nullable URI baseUrl;
+
+	private final TokenPlacement tokenPlacement;
+
 	private final JsonMapper mapper = DingTalkJson.mapper();
 
+	/**
+	 * A client of the legacy server API at the transport's base URL.
+	 * @param transport the transport
+	 * @param tokens the access tokens
+	 */
 	public DingTalkClient(DingTalkTransport transport, AccessTokenProvider tokens) {
+		this(transport, tokens, null, TokenPlacement.ACCESS_TOKEN_QUERY);
+	}
+
+	/**
+	 * A client of the API family at {@code baseUrl} that takes the token as {@code tokenPlacement}
+	 * says.
+	 * @param transport the transport
+	 * @param tokens the access tokens
+	 * @param baseUrl the family's base URL, or {@code null} for the transport's
+	 * @param tokenPlacement where the family takes the access token
+	 */
+	public DingTalkClient(DingTalkTransport transport, AccessTokenProvider tokens, @Nullable URI baseUrl,
+			TokenPlacement tokenPlacement) {
 		this.transport = transport;
 		this.tokens = tokens;
+		this.baseUrl = baseUrl;
+		this.tokenPlacement = tokenPlacement;
 	}
 
 	/**
@@ -63,24 +94,37 @@ public final class DingTalkClient {
 	 * @return the field, mapped
 	 */
 	public <T> T execute(DingTalkRequest request, String field, Class<T> type) {
-		return withToken(request, (call, secretQuery) -> this.transport.exchange(call, secretQuery, field, type));
+		DingTalkTransport.AnswerReader<T> reader = this.transport.fieldReader(field, type);
+		return withToken(request, (call, secrets) -> this.transport.exchange(call, secrets, reader));
 	}
 
 	private <T> T withToken(DingTalkRequest request, Exchange<T> exchange) {
-		if (!request.authenticated()) {
-			return exchange.send(request, Map.of());
+		DingTalkRequest call = (this.baseUrl != null && request.baseUrl() == null) ? withBaseUrl(request) : request;
+		if (!call.authenticated()) {
+			return exchange.send(call, SecretParameters.NONE);
 		}
 		String token = this.tokens.getAccessToken();
 		try {
-			return exchange.send(request, Map.of("access_token", token));
+			return exchange.send(call, this.tokenPlacement.with(token));
 		}
 		catch (DingTalkApiException ex) {
 			if (!ex.isTokenInvalid()) {
 				throw ex;
 			}
 			this.tokens.invalidate(token);
-			return exchange.send(request, Map.of("access_token", this.tokens.getAccessToken()));
+			return exchange.send(call, this.tokenPlacement.with(this.tokens.getAccessToken()));
 		}
+	}
+
+	private DingTalkRequest withBaseUrl(DingTalkRequest request) {
+		DingTalkRequest.Builder builder = DingTalkRequest.method(request.method(), request.path())
+			.baseUrl(this.baseUrl)
+			.body(request.body())
+			.idempotent(request.idempotent())
+			.authenticated(request.authenticated());
+		request.query().forEach(builder::query);
+		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+		return builder.build();
 	}
 
 	private <T> T convert(String path, JsonNode node, Class<T> type) {
@@ -91,15 +135,21 @@ public final class DingTalkClient {
 			return this.mapper.treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, path, null, 200,
-					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName(), null);
+			throw DingTalkApiException.invalidResponse(path, 200,
+					"DingTalk " + path + " answered with fields DingBoot cannot map to " + type.getSimpleName());
 		}
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkClient{" + ((this.baseUrl != null) ? this.baseUrl + ", " : "") + "token in "
+				+ this.tokenPlacement + "}";
 	}
 
 	@FunctionalInterface
 	private interface Exchange<T> {
 
-		T send(DingTalkRequest request, Map<String, String> secretQuery);
+		T send(DingTalkRequest request, SecretParameters secrets);
 
 	}
 

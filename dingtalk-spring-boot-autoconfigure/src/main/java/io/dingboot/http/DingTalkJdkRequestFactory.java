@@ -11,9 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,10 +28,18 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * A request factory over a JDK {@link HttpClient} for DingTalk's small JSON calls: the body is
- * buffered and sent as one byte array, the answer read whole, on the calling thread. It avoids the
- * per-call publisher hand-off of a streaming request. DingBoot uses it when the application's
- * HTTP client is the JDK's (Boot's default); the client itself is built from the application's
- * HTTP client settings.
+ * buffered and sent as one byte array, the answer read whole, with {@code HttpClient.send} on the
+ * calling thread. DingBoot uses it when the application's HTTP client is the JDK's (Boot's default);
+ * the client itself is built by Boot's {@code JdkHttpClientBuilder} from the application's HTTP
+ * client settings.
+ * <p>
+ * Boot's {@code JdkClientHttpRequestFactoryBuilder} does not serve here: Framework's
+ * {@code JdkClientHttpRequestFactory} sends with {@code sendAsync} and an {@code InputStream} body
+ * handler, which waits forever with the same-thread executor DingBoot gives the client (the
+ * client's selector thread completing each exchange, no pool thread), and without it writes every
+ * request body through a publisher on an executor of its own (a new thread per request when the
+ * client has no executor). Both cost several times the CPU per call of this factory (see
+ * {@code docs/performance.md}).
  */
 public final class DingTalkJdkRequestFactory implements ClientHttpRequestFactory {
 
@@ -63,6 +75,8 @@ public final class DingTalkJdkRequestFactory implements ClientHttpRequestFactory
 
 		private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
 
+		private @Nullable Map<String, Object> attributes;
+
 		Request(URI uri, HttpMethod method) {
 			this.uri = uri;
 			this.method = method;
@@ -80,7 +94,12 @@ public final class DingTalkJdkRequestFactory implements ClientHttpRequestFactory
 
 		@Override
 		public Map<String, Object> getAttributes() {
-			return Map.of();
+			Map<String, Object> attributes = this.attributes;
+			if (attributes == null) {
+				attributes = new LinkedHashMap<>();
+				this.attributes = attributes;
+			}
+			return attributes;
 		}
 
 		@Override
@@ -97,7 +116,7 @@ public final class DingTalkJdkRequestFactory implements ClientHttpRequestFactory
 		public ClientHttpResponse execute() throws IOException {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri).timeout(DingTalkJdkRequestFactory.this.readTimeout);
 			for (Map.Entry<String, List<String>> header : this.headers.headerSet()) {
-				if (!DISALLOWED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+				if (!DISALLOWED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
 					header.getValue().forEach((value) -> builder.header(header.getKey(), value));
 				}
 			}
@@ -120,7 +139,7 @@ public final class DingTalkJdkRequestFactory implements ClientHttpRequestFactory
 
 		private final HttpResponse<byte[]> response;
 
-		private HttpHeaders headers;
+		private @Nullable HttpHeaders headers;
 
 		Response(HttpResponse<byte[]> response) {
 			this.response = response;

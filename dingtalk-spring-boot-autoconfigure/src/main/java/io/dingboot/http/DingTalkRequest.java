@@ -1,18 +1,26 @@
 package io.dingboot.http;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.MultiValueMap;
 
 /**
- * One call to DingTalk's legacy server API: method, path, query parameters and body.
- * {@code idempotent} says whether the call may be repeated when its answer was lost (a read); a
- * call that may already have taken effect (a send) is not retried after a timeout.
+ * One call to DingTalk: method (any of GET, POST, PUT, DELETE, PATCH), path, query parameters,
+ * extra headers and body, and optionally the base URL of the API family it belongs to (by default
+ * {@code dingtalk.base-url}, the legacy server API). {@code idempotent} says whether the call may be
+ * repeated when its answer was lost (a read); a call that may already have taken effect (a send)
+ * is not retried after a timeout.
+ * <p>
+ * Neither query parameters nor headers may carry a secret: both are visible to logging,
+ * observation and the application's interceptors. The access token is added by the
+ * {@link DingTalkClient}, at the place its {@link TokenPlacement} says, after all of those.
  */
 public final class DingTalkRequest {
 
@@ -20,7 +28,11 @@ public final class DingTalkRequest {
 
 	private final String path;
 
+	private final @Nullable URI baseUrl;
+
 	private final Map<String, Object> query;
+
+	private final HttpHeaders headers;
 
 	private final @Nullable Object body;
 
@@ -31,7 +43,10 @@ public final class DingTalkRequest {
 	private DingTalkRequest(Builder builder) {
 		this.method = builder.method;
 		this.path = builder.path;
-		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
+		this.baseUrl = builder.baseUrl;
+		this.query = builder.query.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
+		this.headers = builder.headers.isEmpty() ? HttpHeaders.EMPTY
+				: HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(builder.headers));
 		this.body = builder.body;
 		this.idempotent = builder.idempotent;
 		this.authenticated = builder.authenticated;
@@ -55,6 +70,44 @@ public final class DingTalkRequest {
 		return new Builder(HttpMethod.POST, path);
 	}
 
+	/**
+	 * A PUT of {@code path}; not idempotent unless said so (DingTalk's PUTs change state).
+	 * @param path the API path
+	 * @return a builder
+	 */
+	public static Builder put(String path) {
+		return new Builder(HttpMethod.PUT, path);
+	}
+
+	/**
+	 * A PATCH of {@code path}; not idempotent unless said so.
+	 * @param path the API path
+	 * @return a builder
+	 */
+	public static Builder patch(String path) {
+		return new Builder(HttpMethod.PATCH, path);
+	}
+
+	/**
+	 * A DELETE of {@code path}; not idempotent unless said so.
+	 * @param path the API path
+	 * @return a builder
+	 */
+	public static Builder delete(String path) {
+		return new Builder(HttpMethod.DELETE, path);
+	}
+
+	/**
+	 * A request with any HTTP method; only GET and HEAD count as idempotent unless said so.
+	 * @param method the HTTP method
+	 * @param path the API path
+	 * @return a builder
+	 */
+	public static Builder method(HttpMethod method, String path) {
+		Assert.notNull(method, "'method' must not be null");
+		return new Builder(method, path).idempotent(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
+	}
+
 	public HttpMethod method() {
 		return this.method;
 	}
@@ -63,8 +116,24 @@ public final class DingTalkRequest {
 		return this.path;
 	}
 
+	/**
+	 * The base URL of the API family, when the request names one.
+	 * @return the base URL, or {@code null} for the client's
+	 */
+	public @Nullable URI baseUrl() {
+		return this.baseUrl;
+	}
+
 	public Map<String, Object> query() {
 		return this.query;
+	}
+
+	/**
+	 * The extra headers, read-only.
+	 * @return the headers, possibly empty
+	 */
+	public HttpHeaders headers() {
+		return this.headers;
 	}
 
 	public @Nullable Object body() {
@@ -97,7 +166,11 @@ public final class DingTalkRequest {
 
 		private final String path;
 
+		private @Nullable URI baseUrl;
+
 		private final Map<String, Object> query = new LinkedHashMap<>();
+
+		private final HttpHeaders headers = new HttpHeaders();
 
 		private @Nullable Object body;
 
@@ -113,6 +186,19 @@ public final class DingTalkRequest {
 		}
 
 		/**
+		 * Send the request to another API family than the client's, e.g.
+		 * {@code https://api.dingtalk.com}.
+		 * @param baseUrl an absolute http(s) URL without query
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			Assert.isTrue(baseUrl.isAbsolute() && ("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
+					&& baseUrl.getRawQuery() == null, "'baseUrl' must be an absolute http(s) URL without query");
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
 		 * Add a query parameter (never a secret: query parameters appear in logs).
 		 * @param name the name
 		 * @param value the value; {@code null} leaves it out
@@ -122,6 +208,20 @@ public final class DingTalkRequest {
 			if (value != null) {
 				this.query.put(name, value);
 			}
+			return this;
+		}
+
+		/**
+		 * Add a header (never a secret: the application's interceptors see headers).
+		 * {@code Content-Type} and {@code Accept} default to JSON and may be set here.
+		 * @param name the header name
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder header(String name, String value) {
+			Assert.hasText(name, "'name' must not be empty");
+			Assert.notNull(value, "'value' must not be null");
+			this.headers.add(name, value);
 			return this;
 		}
 

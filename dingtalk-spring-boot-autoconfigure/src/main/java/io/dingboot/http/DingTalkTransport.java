@@ -6,8 +6,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.dingboot.DingTalkApiException;
@@ -15,67 +15,122 @@ import io.dingboot.DingTalkApiException.Kind;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
-import org.springframework.web.client.RequestCallback;
-import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends {@link DingTalkRequest}s through a {@link RestTemplate}, turns every failure into a
+ * Sends {@link DingTalkRequest}s through a {@link RestClient}, turns every failure into a
  * {@link DingTalkApiException}, and retries throttled and busy answers within the
- * {@link RetrySettings}. It knows nothing of how tokens are obtained: see {@link DingTalkClient}.
+ * {@link RetrySettings}, with Spring Framework's {@link RetryTemplate}. It knows nothing of how
+ * tokens are obtained: see {@link DingTalkClient}.
+ * <p>
+ * Secrets (the access token, the credentials of {@code /gettoken}) travel to the last interceptor
+ * as a request attribute and are put on the request there, so what {@code RestClient} logs and
+ * observes, and what the application's interceptors see, is the URI template without them.
  */
 public final class DingTalkTransport {
 
+	/**
+	 * The name of a {@code RestTemplate} bean the application configured for DingTalk
+	 * (interceptors, proxy, request factory): when present, DingBoot builds its {@code RestClient}
+	 * from it.
+	 */
+	public static final String REST_TEMPLATE_BEAN_NAME = "dingTalkRestTemplate";
+
 	private static final Logger logger = LoggerFactory.getLogger(DingTalkTransport.class);
 
-	private final RestTemplate restTemplate;
+	private static final URI DEFAULT_BASE_URL = URI.create("https://oapi.dingtalk.com");
 
-	private final RetrySettings retry;
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
+
+	private final RestClient restClient;
+
+	private final String baseUrl;
+
+	private final RetryTemplate idempotentRetries;
+
+	private final RetryTemplate retries;
+
+	private final @Nullable ExchangeListener exchangeListener;
+
+	private final @Nullable RetryListener retryListener;
 
 	private final JsonMapper mapper = DingTalkJson.mapper();
 
 	private final DingTalkAnswers answers = new DingTalkAnswers(this.mapper);
 
-	private volatile @Nullable RetryListener retryListener;
-
-	private volatile @Nullable ExchangeListener exchangeListener;
-
-	public DingTalkTransport(RestTemplate restTemplate, RetrySettings retry) {
-		this.restTemplate = restTemplate;
-		this.retry = retry;
-		restTemplate.setErrorHandler(new AnswerEveryStatus());
-		URI root = restTemplate.getUriTemplateHandler().expand("/", Map.of());
-		if (root.isAbsolute()) {
-			restTemplate.setUriTemplateHandler(new DingTalkUriTemplateHandler(root.toString()));
-		}
-		boolean present = restTemplate.getInterceptors().stream().anyMatch(AccessTokenInterceptor.class::isInstance);
-		if (!present) {
-			restTemplate.getInterceptors().add(new AccessTokenInterceptor());
-		}
+	/**
+	 * Create a transport without listeners.
+	 * @param restClient the builder of the client to send with (not changed: it is cloned)
+	 * @param baseUrl the base URL of requests that name none, {@code dingtalk.base-url}
+	 * @param retry the retry bounds
+	 */
+	public DingTalkTransport(RestClient.Builder restClient, URI baseUrl, RetrySettings retry) {
+		this(restClient, baseUrl, retry, null, null);
 	}
 
 	/**
-	 * Set a listener told of each retry (metrics).
-	 * @param retryListener the listener
+	 * Create a transport.
+	 * @param restClient the builder of the client to send with (not changed: it is cloned)
+	 * @param baseUrl the base URL of requests that name none, {@code dingtalk.base-url}
+	 * @param retry the retry bounds
+	 * @param exchangeListener told of each call's outcome and duration, or {@code null}
+	 * @param retryListener told of each retry, or {@code null}
 	 */
-	public void setRetryListener(@Nullable RetryListener retryListener) {
-		this.retryListener = retryListener;
-	}
-
-	/**
-	 * Set a listener told of each call's outcome and duration, retries included (metrics).
-	 * @param exchangeListener the listener
-	 */
-	public void setExchangeListener(@Nullable ExchangeListener exchangeListener) {
+	public DingTalkTransport(RestClient.Builder restClient, URI baseUrl, RetrySettings retry,
+			@Nullable ExchangeListener exchangeListener, @Nullable RetryListener retryListener) {
+		this.restClient = restClient.clone()
+			.uriBuilderFactory(new DingTalkUriBuilderFactory())
+			.requestInterceptors((interceptors) -> {
+				interceptors.removeIf(AccessTokenInterceptor.class::isInstance);
+				interceptors.add(new AccessTokenInterceptor());
+			})
+			.build();
+		String base = baseUrl.toString();
+		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.exchangeListener = exchangeListener;
+		this.retryListener = retryListener;
+		this.idempotentRetries = retryTemplate(retry, true);
+		this.retries = retryTemplate(retry, false);
+	}
+
+	/**
+	 * Create a transport on an application's {@code RestTemplate}, its root URI as base URL.
+	 * @param restTemplate the template whose request factory, interceptors and converters to use
+	 * @param retry the retry bounds
+	 * @deprecated since 0.2.0 for removal; use
+	 * {@link #DingTalkTransport(RestClient.Builder, URI, RetrySettings)} with
+	 * {@code RestClient.builder(restTemplate)}
+	 */
+	@Deprecated(since = "0.2.0", forRemoval = true)
+	public DingTalkTransport(RestTemplate restTemplate, RetrySettings retry) {
+		this(RestClient.builder(restTemplate), rootOf(restTemplate), retry, null, null);
+	}
+
+	private static URI rootOf(RestTemplate restTemplate) {
+		URI root = restTemplate.getUriTemplateHandler().expand("/", Map.of());
+		return root.isAbsolute() ? root : DEFAULT_BASE_URL;
+	}
+
+	private RetryTemplate retryTemplate(RetrySettings settings, boolean idempotent) {
+		RetryTemplate template = new RetryTemplate(
+				settings.policy((ex) -> ex instanceof DingTalkApiException failure && isRetryable(idempotent, failure)));
+		template.setRetryListener(new RetryEvents());
+		return template;
 	}
 
 	/**
@@ -86,7 +141,7 @@ public final class DingTalkTransport {
 	 * @return the JSON answer, its errcode checked
 	 */
 	public JsonNode exchange(DingTalkRequest request, Map<String, String> secretQuery) {
-		return exchange(request, secretQuery, this.answers::parse);
+		return exchange(request, SecretParameters.query(secretQuery), this.answers::parse);
 	}
 
 	/**
@@ -100,17 +155,25 @@ public final class DingTalkTransport {
 	 * @return the field, mapped
 	 */
 	public <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, String field, Class<T> type) {
-		return exchange(request, secretQuery, (path, answer) -> this.answers.readField(path, answer, field, type));
+		return exchange(request, SecretParameters.query(secretQuery), fieldReader(field, type));
 	}
 
-	private <T> T exchange(DingTalkRequest request, Map<String, String> secretQuery, AnswerReader<T> reader) {
+	JsonNode exchange(DingTalkRequest request, SecretParameters secrets) {
+		return exchange(request, secrets, this.answers::parse);
+	}
+
+	<T> AnswerReader<T> fieldReader(String field, Class<T> type) {
+		return (path, answer) -> this.answers.readField(path, answer, field, type);
+	}
+
+	<T> T exchange(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
 		ExchangeListener listener = this.exchangeListener;
 		if (listener == null) {
-			return exchangeWithRetries(request, secretQuery, reader);
+			return exchangeWithRetries(request, secrets, reader);
 		}
 		long start = System.nanoTime();
 		try {
-			T answer = exchangeWithRetries(request, secretQuery, reader);
+			T answer = exchangeWithRetries(request, secrets, reader);
 			listener.exchanged(request, null, System.nanoTime() - start);
 			return answer;
 		}
@@ -120,33 +183,39 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private <T> T exchangeWithRetries(DingTalkRequest request, Map<String, String> secretQuery,
-			AnswerReader<T> reader) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return reader.read(request.path(), exchangeOnce(request, secretQuery));
+	private <T> T exchangeWithRetries(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
+		Attempt<T> attempt = new Attempt<>(request, secrets, reader);
+		try {
+			return (request.idempotent() ? this.idempotentRetries : this.retries).execute(attempt);
+		}
+		catch (RetryException ex) {
+			if (attempt.interrupted) {
+				throw DingTalkApiException.transport(request.path(),
+						"Interrupted while waiting to retry DingTalk " + request.path(), ex.getCause());
 			}
-			catch (DingTalkApiException ex) {
-				if (attempt >= this.retry.maxAttempts() || !isRetryable(request, ex)) {
-					throw ex;
-				}
-				long wait = this.retry.backoffMillis(attempt);
-				logger.debug("DingTalk {} failed ({}), retry {} in {} ms", request, describe(ex), attempt, wait);
-				RetryListener listener = this.retryListener;
-				if (listener != null) {
-					listener.retrying(request, ex);
-				}
-				sleep(request, wait);
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
 			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw DingTalkApiException.transport(request.path(), "DingTalk " + request.path() + " failed", ex.getCause());
 		}
 	}
 
-	private DingTalkAnswers.@Nullable Answer exchangeOnce(DingTalkRequest request, Map<String, String> secretQuery) {
+	private DingTalkAnswers.@Nullable Answer exchangeOnce(DingTalkRequest request, SecretParameters secrets) {
 		String path = request.path();
-		String template = path;
+		URI requestBase = request.baseUrl();
+		String base = (requestBase != null) ? trimSlash(requestBase.toString()) : this.baseUrl;
 		Map<String, Object> uriVariables = Map.of();
-		if (!request.query().isEmpty()) {
-			StringBuilder builder = new StringBuilder(path);
+		String template;
+		if (request.query().isEmpty()) {
+			template = base.concat(path);
+		}
+		else {
+			StringBuilder builder = new StringBuilder(base.length() + path.length() + 16 * request.query().size())
+				.append(base)
+				.append(path);
 			uriVariables = new LinkedHashMap<>();
 			char separator = '?';
 			for (Map.Entry<String, Object> parameter : request.query().entrySet()) {
@@ -157,40 +226,42 @@ public final class DingTalkTransport {
 			}
 			template = builder.toString();
 		}
-		RequestCallback callback = requestCallback(request);
-		AccessTokenInterceptor.bind(secretQuery);
+		RestClient.RequestBodySpec spec = this.restClient.method(request.method()).uri(template, uriVariables);
+		if (!secrets.isEmpty()) {
+			spec.attribute(AccessTokenInterceptor.ATTRIBUTE, secrets);
+		}
+		HttpHeaders extraHeaders = request.headers();
+		spec.headers((headers) -> {
+			headers.setAccept(JSON);
+			if (!extraHeaders.isEmpty()) {
+				headers.putAll(extraHeaders);
+			}
+		});
+		Object body = request.body();
+		if (body != null && request.multipart()) {
+			spec.body(body);
+		}
+		else if (body != null) {
+			byte[] json = this.mapper.writeValueAsBytes(body);
+			if (extraHeaders.getContentType() == null) {
+				spec.contentType(MediaType.APPLICATION_JSON);
+			}
+			spec.contentLength(json.length).body((output) -> output.write(json));
+		}
 		try {
-			return this.restTemplate.execute(template, request.method(), callback, DingTalkTransport::readAnswer,
-					uriVariables);
+			return spec.exchange((clientRequest, response) -> readAnswer(response));
 		}
 		catch (ResourceAccessException ex) {
-			throw ioFailure(path, ex.getCause() != null ? ex.getCause() : ex);
+			throw ioFailure(path, (ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (RestClientException ex) {
-			throw new DingTalkApiException(Kind.IO_ERROR, path, null, 0,
-					"DingTalk " + path + " failed: " + ex.getClass().getSimpleName(), null);
-		}
-		finally {
-			AccessTokenInterceptor.clear();
+			throw DingTalkApiException.transport(path, "DingTalk " + path + " failed: " + ex.getClass().getSimpleName(),
+					null);
 		}
 	}
 
-	private RequestCallback requestCallback(DingTalkRequest request) {
-		Object body = request.body();
-		if (body == null) {
-			return (clientRequest) -> clientRequest.getHeaders().setAccept(Collections.singletonList(MediaType.APPLICATION_JSON));
-		}
-		if (request.multipart()) {
-			return this.restTemplate.httpEntityCallback(body, Void.class);
-		}
-		byte[] json = this.mapper.writeValueAsBytes(body);
-		return (clientRequest) -> {
-			HttpHeaders headers = clientRequest.getHeaders();
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			headers.setAccept(Collections.singletonList(MediaType.APPLICATION_JSON));
-			headers.setContentLength(json.length);
-			StreamUtils.copy(json, clientRequest.getBody());
-		};
+	private static String trimSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	private static DingTalkAnswers.Answer readAnswer(ClientHttpResponse response) throws IOException {
@@ -200,11 +271,18 @@ public final class DingTalkTransport {
 	private static DingTalkApiException ioFailure(String path, Throwable cause) {
 		String what = (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
 				|| cause instanceof InterruptedIOException) ? "timed out" : "could not be reached";
-		return new DingTalkApiException(Kind.IO_ERROR, path, null, 0,
+		return DingTalkApiException.transport(path,
 				"DingTalk " + path + " " + what + " (" + cause.getClass().getSimpleName() + ")", cause);
 	}
 
-	private static boolean isRetryable(DingTalkRequest request, DingTalkApiException ex) {
+	/**
+	 * Whether a failed call may be sent again. Throttled and busy answers came back, so DingTalk did
+	 * not act on the call and it is retried whatever it is. A call without an answer (time out, reset,
+	 * a 5xx from a gateway that may have passed it on) may already have taken effect: only a call
+	 * that says it is idempotent is retried, apart from a connection that was never made and a
+	 * 502/503, which mean the call did not reach DingTalk.
+	 */
+	private static boolean isRetryable(boolean idempotent, DingTalkApiException ex) {
 		if (ex.getError().map((error) -> error.isThrottled() || error.isBusy()).orElse(false)) {
 			return true;
 		}
@@ -212,10 +290,10 @@ public final class DingTalkTransport {
 			return true;
 		}
 		if (ex.getKind() == Kind.HTTP_ERROR && ex.getHttpStatus() >= 500) {
-			return request.idempotent() || ex.getHttpStatus() == 502 || ex.getHttpStatus() == 503;
+			return idempotent || ex.getHttpStatus() == 502 || ex.getHttpStatus() == 503;
 		}
 		if (ex.getKind() == Kind.IO_ERROR) {
-			return request.idempotent() || ex.getCause() instanceof ConnectException;
+			return idempotent || ex.getCause() instanceof ConnectException;
 		}
 		return false;
 	}
@@ -223,17 +301,6 @@ public final class DingTalkTransport {
 	private static String describe(DingTalkApiException ex) {
 		return (ex.getEffectiveCode() != 0) ? "errcode " + ex.getEffectiveCode()
 				: (ex.getHttpStatus() != 0) ? "HTTP " + ex.getHttpStatus() : ex.getKind().name();
-	}
-
-	private static void sleep(DingTalkRequest request, long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DingTalkApiException(Kind.IO_ERROR, request.path(), null, 0,
-					"Interrupted while waiting to retry DingTalk " + request.path(), ex);
-		}
 	}
 
 	/**
@@ -268,20 +335,67 @@ public final class DingTalkTransport {
 	}
 
 	@FunctionalInterface
-	private interface AnswerReader<T> {
+	interface AnswerReader<T> {
 
 		T read(String path, DingTalkAnswers.@Nullable Answer answer);
 
 	}
 
 	/**
-	 * Leaves every HTTP status to {@link #parse}: DingTalk's error bodies matter more than the status.
+	 * One call as Framework's {@link RetryTemplate} runs it, once per attempt.
 	 */
-	private static final class AnswerEveryStatus implements ResponseErrorHandler {
+	private final class Attempt<T> implements Retryable<T> {
+
+		private final DingTalkRequest request;
+
+		private final SecretParameters secrets;
+
+		private final AnswerReader<T> reader;
+
+		private volatile boolean interrupted;
+
+		Attempt(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
+			this.request = request;
+			this.secrets = secrets;
+			this.reader = reader;
+		}
 
 		@Override
-		public boolean hasError(ClientHttpResponse response) {
-			return false;
+		public T execute() {
+			return this.reader.read(this.request.path(), exchangeOnce(this.request, this.secrets));
+		}
+
+		@Override
+		public String getName() {
+			return this.request.path();
+		}
+
+	}
+
+	/**
+	 * Logs retries and tells the {@link RetryListener}; notes an interrupted backoff.
+	 */
+	private final class RetryEvents implements org.springframework.core.retry.RetryListener {
+
+		@Override
+		public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+			if (retryable instanceof Attempt<?> attempt
+					&& retryState.getLastException() instanceof DingTalkApiException failure) {
+				logger.debug("DingTalk {} failed ({}), retry {}", attempt.request, describe(failure),
+						retryState.getRetryCount());
+				RetryListener listener = DingTalkTransport.this.retryListener;
+				if (listener != null) {
+					listener.retrying(attempt.request, failure);
+				}
+			}
+		}
+
+		@Override
+		public void onRetryPolicyInterruption(RetryPolicy retryPolicy, Retryable<?> retryable,
+				RetryException exception) {
+			if (retryable instanceof Attempt<?> attempt) {
+				attempt.interrupted = true;
+			}
 		}
 
 	}

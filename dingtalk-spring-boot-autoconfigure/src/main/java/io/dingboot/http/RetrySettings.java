@@ -1,8 +1,9 @@
 package io.dingboot.http;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.Assert;
 
 /**
@@ -30,16 +31,25 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
 	}
 
 	/**
-	 * The wait before attempt {@code attempt + 1}: {@code initialBackoff * 2^(attempt-1)}, capped,
-	 * with between half and all of it taken at random ("equal jitter").
-	 * @param attempt the attempt that failed, from 1
-	 * @return the wait in milliseconds
+	 * A Spring Framework retry policy with these bounds for the failures {@code retryable} accepts:
+	 * at most {@code maxAttempts - 1} retries; the n-th waits {@code initialBackoff * 2^(n-1)},
+	 * moved at random by up to half of {@code initialBackoff * 2^(n-1)} (never below
+	 * {@code initialBackoff}), and never longer than {@code maxBackoff}.
+	 * @param retryable which failures to retry
+	 * @return the policy
 	 */
-	long backoffMillis(int attempt) {
-		long base = this.initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-		long capped = Math.min(base, this.maxBackoff.toMillis());
-		long half = capped / 2;
-		return half + ((capped - half > 0) ? ThreadLocalRandom.current().nextLong(capped - half + 1) : 0);
+	RetryPolicy policy(Predicate<Throwable> retryable) {
+		RetryPolicy.Builder policy = RetryPolicy.builder()
+			.maxRetries(this.maxAttempts - 1)
+			.delay(this.initialBackoff)
+			.maxDelay(this.maxBackoff)
+			.multiplier(2)
+			.predicate(retryable);
+		// Framework scales the jitter by the attempt's multiple of the initial delay
+		if (this.initialBackoff.toMillis() > 1) {
+			policy.jitter(Duration.ofMillis(this.initialBackoff.toMillis() / 2));
+		}
+		return policy.build();
 	}
 
 }

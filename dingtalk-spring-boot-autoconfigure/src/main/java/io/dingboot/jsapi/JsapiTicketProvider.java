@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.token.StoredToken;
@@ -86,8 +85,8 @@ public final class JsapiTicketProvider {
 		JsonNode answer = this.client.execute(DingTalkRequest.get(PATH).build());
 		JsonNode ticket = answer.get("ticket");
 		if (ticket == null || !ticket.isString() || ticket.asString().isEmpty()) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, PATH, null, 200,
-					"DingTalk " + PATH + " answered without a ticket", null);
+			throw DingTalkApiException.invalidResponse(PATH, 200,
+					"DingTalk " + PATH + " answered without a ticket");
 		}
 		String value = ticket.asString();
 		long expiresIn = answer.path("expires_in").asLong(DEFAULT_EXPIRES_IN);

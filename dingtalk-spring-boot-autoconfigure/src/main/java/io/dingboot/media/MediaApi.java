@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
 import org.springframework.core.io.ByteArrayResource;
@@ -101,8 +100,8 @@ public final class MediaApi {
 			.execute(DingTalkRequest.post(UPLOAD).query("type", type.wireValue()).body(parts).build());
 		JsonNode mediaId = answer.get("media_id");
 		if (mediaId == null || !mediaId.isString() || mediaId.asString().isEmpty()) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, UPLOAD, null, 200,
-					"DingTalk " + UPLOAD + " answered without a media_id", null);
+			throw DingTalkApiException.invalidResponse(UPLOAD, 200,
+					"DingTalk " + UPLOAD + " answered without a media_id");
 		}
 		return new UploadedMedia(mediaId.asString(), answer.path("type").asString(type.wireValue()),
 				answer.path("created_at").asLong(0));

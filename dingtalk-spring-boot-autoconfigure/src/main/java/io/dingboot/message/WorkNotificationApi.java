@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkJson;
 import io.dingboot.http.DingTalkRequest;
@@ -93,8 +92,8 @@ public final class WorkNotificationApi {
 		JsonNode answer = this.client.execute(DingTalkRequest.post(SEND).body(body).build());
 		JsonNode taskId = answer.get("task_id");
 		if (taskId == null || !taskId.canConvertToLong()) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, SEND, null, 200,
-					"DingTalk " + SEND + " answered without a task_id", null);
+			throw DingTalkApiException.invalidResponse(SEND, 200,
+					"DingTalk " + SEND + " answered without a task_id");
 		}
 		return new NotificationTask(taskId.asLong(), agentId);
 	}

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.http.DingTalkTransport;
 import tools.jackson.databind.JsonNode;
@@ -93,8 +92,8 @@ public final class DefaultAccessTokenProvider implements AccessTokenProvider {
 				this.credentials);
 		JsonNode token = answer.get("access_token");
 		if (token == null || !token.isString() || token.asString().isEmpty()) {
-			throw new DingTalkApiException(Kind.INVALID_RESPONSE, PATH, null, 200,
-					"DingTalk " + PATH + " answered without an access_token", null);
+			throw DingTalkApiException.invalidResponse(PATH, 200,
+					"DingTalk " + PATH + " answered without an access_token");
 		}
 		long expiresIn = answer.path("expires_in").asLong(DEFAULT_EXPIRES_IN);
 		if (expiresIn <= 0) {

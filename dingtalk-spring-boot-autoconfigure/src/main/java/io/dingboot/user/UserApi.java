@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkParameters;
 import io.dingboot.http.DingTalkRequest;
@@ -199,8 +198,8 @@ public final class UserApi {
 				this.page = next.list().iterator();
 				Long nextCursor = next.nextCursor();
 				if (next.hasMore() && (nextCursor == null || nextCursor <= this.cursor)) {
-					throw new DingTalkApiException(Kind.INVALID_RESPONSE, LIST_SIMPLE, null, 200, "DingTalk "
-							+ LIST_SIMPLE + " said has_more but gave no next_cursor after " + this.cursor, null);
+					throw DingTalkApiException.invalidResponse(LIST_SIMPLE, 200, "DingTalk "
+							+ LIST_SIMPLE + " said has_more but gave no next_cursor after " + this.cursor);
 				}
 				this.cursor = next.hasMore() ? nextCursor : null;
 			}

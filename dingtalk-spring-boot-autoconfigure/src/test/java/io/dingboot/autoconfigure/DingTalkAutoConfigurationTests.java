@@ -1,6 +1,7 @@
 package io.dingboot.autoconfigure;
 
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkRestTemplateCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.token.AccessTokenProvider;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,9 +93,17 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutBootRestTemplateBuilderBeanThenStillBuildsTheTransport() {
-		this.withApp.run((context) -> assertThat(context).doesNotHaveBean(RestTemplateBuilder.class)
+	void withoutBootRestClientBuilderBeanThenStillBuildsTheTransport() {
+		this.withApp.run((context) -> assertThat(context).doesNotHaveBean(RestClient.Builder.class)
 			.hasSingleBean(DingTalkTransport.class));
+	}
+
+	@Test
+	void restClientCustomizerIsAppliedOnceToTheDingTalkClient() {
+		this.withApp.withUserConfiguration(RestClientCustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(DingTalkTransport.class);
+			assertThat(RestClientCustomizerConfiguration.calls).isEqualTo(1);
+		});
 	}
 
 	@Test
@@ -209,6 +218,7 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@SuppressWarnings("removal")
 	static class CustomizerConfiguration {
 
 		static int calls;
@@ -216,6 +226,18 @@ class DingTalkAutoConfigurationTests {
 		@Bean
 		DingTalkRestTemplateCustomizer countingCustomizer() {
 			return (restTemplate) -> calls++;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RestClientCustomizerConfiguration {
+
+		static int calls;
+
+		@Bean
+		DingTalkRestClientCustomizer countingCustomizer() {
+			return (builder) -> calls++;
 		}
 
 	}

@@ -14,7 +14,7 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
@@ -86,7 +86,7 @@ public final class DingTalkStubs {
 	}
 
 	/**
-	 * {@link #runner(WireMockServer)} with Boot's HTTP client, Jackson and {@code RestTemplate}
+	 * {@link #runner(WireMockServer)} with Boot's HTTP client, Jackson and {@code RestClient}
 	 * auto-configuration, as in an application, and Boot told which HTTP library to use.
 	 * @param server the stub server
 	 * @param httpLibrary a value of {@code spring.http.clients.imperative.factory}
@@ -96,7 +96,7 @@ public final class DingTalkStubs {
 		return runner(server)
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
+					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class))
 			.withPropertyValues("spring.http.clients.imperative.factory=" + httpLibrary);
 	}
 

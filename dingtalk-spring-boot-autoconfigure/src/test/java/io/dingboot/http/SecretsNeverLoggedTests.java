@@ -1,5 +1,6 @@
 package io.dingboot.http;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ class SecretsNeverLoggedTests {
 
 	private static final List<String> CLIENT_LOGGERS = List.of("io.dingboot", "org.springframework.web",
 			"org.springframework.http", "org.springframework.boot.http", "org.springframework.boot.restclient",
+			"org.springframework.core.retry",
 			"org.apache.hc", "jdk.internal.httpclient");
 
 	private static final String HTTP_CLIENT_5_LOGGER = "org.apache.hc.client5.http";
@@ -96,10 +98,15 @@ class SecretsNeverLoggedTests {
 		this.server.stubFor(post(urlPathEqualTo("/topapi/slow")).willReturn(json("{\"errcode\":0}").withFixedDelay(2500)));
 		this.server.stubFor(post(urlPathEqualTo("/topapi/html"))
 			.willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+		this.server.stubFor(post(urlPathEqualTo("/v1.0/thing")).willReturn(json("{\"result\":true}")));
 		StringBuilder messages = new StringBuilder();
 		DingTalkStubs.runner(this.server, factory).run((context) -> {
 			DingTalkClient client = context.getBean(DingTalkClient.class);
 			client.execute(DingTalkRequest.post("/topapi/v2/user/get").body(Map.of("userid", "u1")).build());
+			DingTalkClient headerClient = new DingTalkClient(context.getBean(DingTalkTransport.class),
+					context.getBean(AccessTokenProvider.class), URI.create(this.server.baseUrl()),
+					TokenPlacement.ACS_TOKEN_HEADER);
+			headerClient.execute(DingTalkRequest.post("/v1.0/thing").body(Map.of("a", 1)).build());
 			for (String path : List.of("/topapi/busy", "/topapi/reset", "/topapi/slow", "/topapi/html")) {
 				Throwable failure = catchThrowable(
 						() -> client.execute(DingTalkRequest.post(path).body(Map.of("a", 1)).idempotent(true).build()));
@@ -115,7 +122,7 @@ class SecretsNeverLoggedTests {
 			assertThat(failure).isInstanceOf(DingTalkApiException.class);
 			messages.append(failure);
 		});
-		assertThat(output.getAll()).as("DEBUG output was captured").contains("/topapi/v2/user/get");
+		assertThat(output.getAll()).as("DEBUG output was captured").contains("DingTalk POST /topapi/busy failed (errcode -1), retry");
 		for (String secret : List.of(DingTalkStubs.APP_SECRET, TOKEN_1, TOKEN_2)) {
 			assertThat(output.getAll()).doesNotContain(secret);
 			assertThat(messages.toString()).doesNotContain(secret);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.DingTalkError;
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
 import io.dingboot.security.authentication.DingTalkUser;
@@ -153,7 +152,7 @@ class DingTalkLoginFilterTests {
 	@Test
 	void unreachableThen503WithoutRetryAfter() throws Exception {
 		this.failure = new AuthenticationServiceException("x",
-				new DingTalkApiException(Kind.IO_ERROR, "/topapi/v2/user/getuserinfo", null, 0, "timed out", null));
+				DingTalkApiException.transport("/topapi/v2/user/getuserinfo", "timed out", null));
 		this.mvc.perform(post("/login/dingtalk").param("code", "c"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().doesNotExist("Retry-After"))
@@ -193,8 +192,8 @@ class DingTalkLoginFilterTests {
 	}
 
 	private static DingTalkApiException dingTalkError(int code, int status) {
-		return new DingTalkApiException(Kind.API_ERROR, "/topapi/v2/user/getuserinfo",
-				new DingTalkError(code, "err", null, null, null), status, "DingTalk failed: errcode " + code, null);
+		return DingTalkApiException.ofAnswer("/topapi/v2/user/getuserinfo",
+				new DingTalkError(code, "err", null, null, null), status, "DingTalk failed: errcode " + code);
 	}
 
 	@RestController

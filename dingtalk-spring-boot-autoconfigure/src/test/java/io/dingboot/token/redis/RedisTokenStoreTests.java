@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.dingboot.DingTalkApiException;
+import io.dingboot.DingTalkError;
 import io.dingboot.token.StoredToken;
 import io.dingboot.token.TokenCache;
 import org.junit.jupiter.api.AfterEach;
@@ -167,8 +168,8 @@ class RedisTokenStoreTests {
 	@Test
 	void fetchWhenFetcherFailsThenRethrowsItsExceptionAndReleasesTheLock() {
 		RedisTokenStore store = store("dingtalk:", Duration.ofSeconds(5));
-		DingTalkApiException failure = new DingTalkApiException(DingTalkApiException.Kind.API_ERROR, "/gettoken",
-				null, 200, "bad credentials", null);
+		DingTalkApiException failure = DingTalkApiException.ofAnswer("/gettoken",
+				new DingTalkError(40096, "bad credentials", null, null, null), 200, "bad credentials");
 		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> store.fetch(KEY, null, () -> {
 			throw failure;
 		})).isSameAs(failure);

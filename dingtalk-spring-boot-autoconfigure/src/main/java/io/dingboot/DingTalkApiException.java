@@ -48,32 +48,11 @@ public class DingTalkApiException extends RuntimeException {
 	 * @param apiPath the API path template
 	 * @param error DingTalk's error, or {@code null}
 	 * @param httpStatus the HTTP status, or {@code 0} when no answer came
-	 * @param message the message (never with a token or a secret)
-	 * @param cause the cause, or {@code null}
-	 * @deprecated since 0.2.0 for removal; use the factory methods ({@link #ofAnswer},
-	 * {@link #httpError}, {@link #invalidResponse}, {@link #transport}, {@link #invalidRequest})
-	 */
-	@Deprecated(since = "0.2.0", forRemoval = true)
-	public DingTalkApiException(Kind kind, String apiPath, @Nullable DingTalkError error, int httpStatus,
-			String message, @Nullable Throwable cause) {
-		this(kind, apiPath, error, httpStatus, false, message, cause);
-	}
-
-	/**
-	 * Create an exception.
-	 * @param kind the kind of failure
-	 * @param apiPath the API path template
-	 * @param error DingTalk's error, or {@code null}
-	 * @param httpStatus the HTTP status, or {@code 0} when no answer came
 	 * @param ipBanned whether the answer was DingTalk's IP-ban page rather than its JSON
 	 * @param message the message (never with a token or a secret)
 	 * @param cause the cause, or {@code null}
-	 * @deprecated since 0.2.0 for removal; use the factory methods ({@link #ofAnswer},
-	 * {@link #httpError}, {@link #invalidResponse}, {@link #ipBanned}, {@link #transport},
-	 * {@link #invalidRequest})
 	 */
-	@Deprecated(since = "0.2.0", forRemoval = true)
-	public DingTalkApiException(Kind kind, String apiPath, @Nullable DingTalkError error, int httpStatus,
+	private DingTalkApiException(Kind kind, String apiPath, @Nullable DingTalkError error, int httpStatus,
 			boolean ipBanned, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.kind = kind;

@@ -1,5 +1,6 @@
 package io.dingboot;
 
+import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,7 +14,9 @@ import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.InMemoryTokenStore;
 import io.dingboot.token.TokenCache;
 
-import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -73,10 +76,12 @@ public final class ApiWireMock implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	public DingTalkClient client() {
-		DingTalkTransport transport = new DingTalkTransport(new RestTemplateBuilder().rootUri(baseUrl())
-			.connectTimeout(Duration.ofSeconds(2))
-			.readTimeout(Duration.ofSeconds(5))
-			.build(), new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50)));
+		DingTalkTransport transport = new DingTalkTransport(RestClient.builder()
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.build(HttpClientSettings.defaults()
+					.withConnectTimeout(Duration.ofSeconds(2))
+					.withReadTimeout(Duration.ofSeconds(5)))),
+				URI.create(baseUrl()), new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50)));
 		this.tokenCache = new TokenCache(new InMemoryTokenStore(), Duration.ofMinutes(5), Duration.ofMillis(10));
 		return new DingTalkClient(transport,
 				DefaultAccessTokenProvider.forApp(this.tokenCache, transport, "appkey", "appsecret"));

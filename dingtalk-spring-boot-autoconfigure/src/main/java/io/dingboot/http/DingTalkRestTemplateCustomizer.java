@@ -8,12 +8,12 @@ import org.springframework.web.client.RestTemplate;
  * {@code RestClient}: it hands the customizers a {@code RestTemplate} on its own request factory and
  * then takes the template's request factory and interceptors over into its {@code RestClient}.
  * Anything else set on the template (error handler, URI handler, converters) is not used.
- * @deprecated since 0.2.0 for removal, as {@code RestTemplate} is deprecated by Spring Framework
+ * @deprecated since 0.1.0 for removal, as {@code RestTemplate} is deprecated by Spring Framework
  * 7.1; declare a {@link DingTalkRestClientCustomizer} instead ({@code builder.requestInterceptor(...)},
  * {@code builder.requestFactory(...)}), or hand DingBoot a whole {@code RestTemplate} as the bean
  * named {@value DingTalkTransport#REST_TEMPLATE_BEAN_NAME}
  */
-@Deprecated(since = "0.2.0", forRemoval = true)
+@Deprecated(since = "0.1.0", forRemoval = true)
 @FunctionalInterface
 public interface DingTalkRestTemplateCustomizer {
 

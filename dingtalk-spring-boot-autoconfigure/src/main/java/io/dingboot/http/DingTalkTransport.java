@@ -30,7 +30,6 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * Sends {@link DingTalkRequest}s through a {@link RestClient}, turns every failure into a
@@ -108,23 +107,6 @@ public final class DingTalkTransport {
 		this.retries = retryTemplate(retry, false);
 	}
 
-	/**
-	 * Create a transport on an application's {@code RestTemplate}, its root URI as base URL.
-	 * @param restTemplate the template whose request factory, interceptors and converters to use
-	 * @param retry the retry bounds
-	 * @deprecated since 0.2.0 for removal; use
-	 * {@link #DingTalkTransport(RestClient.Builder, URI, RetrySettings)} with
-	 * {@code RestClient.builder(restTemplate)}
-	 */
-	@Deprecated(since = "0.2.0", forRemoval = true)
-	public DingTalkTransport(RestTemplate restTemplate, RetrySettings retry) {
-		this(RestClient.builder(restTemplate), rootOf(restTemplate), retry, null, null);
-	}
-
-	private static URI rootOf(RestTemplate restTemplate) {
-		URI root = restTemplate.getUriTemplateHandler().expand("/", Map.of());
-		return root.isAbsolute() ? root : DEFAULT_BASE_URL;
-	}
 
 	private RetryTemplate retryTemplate(RetrySettings settings, boolean idempotent) {
 		RetryTemplate template = new RetryTemplate(

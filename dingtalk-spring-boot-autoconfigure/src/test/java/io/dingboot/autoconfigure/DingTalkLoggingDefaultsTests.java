@@ -41,6 +41,8 @@ class DingTalkLoggingDefaultsTests {
 
 	private static final String URL_CONNECTION = "sun.net.www.protocol.http";
 
+	private static final String JDK_CLIENT = "jdk.internal.httpclient.debug";
+
 	private static final String TOKEN = "AT-logging-5c1e9a";
 
 	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -60,15 +62,20 @@ class DingTalkLoggingDefaultsTests {
 		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 		logging.setLogLevel(HTTP_CLIENT_5, null);
 		logging.setLogLevel(URL_CONNECTION, null);
+		logging.setLogLevel(JDK_CLIENT, null);
 		logging.setLogLevel("io.dingboot", LogLevel.INFO);
 		System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
 	}
 
 	private ConfigurableApplicationContext run(String... properties) {
+		return runOver("http-components", properties);
+	}
+
+	private ConfigurableApplicationContext runOver(String httpLibrary, String... properties) {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "dingtalk.base-url=http://127.0.0.1:" + this.server.port(),
 					"dingtalk.app-key=" + APP_KEY, "dingtalk.app-secret=" + APP_SECRET,
-					"spring.http.clients.imperative.factory=http-components")
+					"spring.http.clients.imperative.factory=" + httpLibrary)
 			.properties(properties)
 			.run();
 	}
@@ -89,6 +96,18 @@ class DingTalkLoggingDefaultsTests {
 				.execute(DingTalkRequest.post("/topapi/v2/department/listsub").body(Map.of("dept_id", 1)).build());
 		}
 		assertThat(output.getAll()).as("DEBUG output was captured").contains("/topapi/v2/department/listsub");
+		assertThat(output.getAll()).doesNotContain(APP_SECRET).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void jdkClientDebugLoggerStaysAtInfoWhenTheRootIsAtDebug(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = runOver("jdk", "logging.level.root=debug")) {
+			assertThat(level(JDK_CLIENT)).isEqualTo(LogLevel.INFO);
+			assertThat(java.util.logging.Logger.getLogger(JDK_CLIENT).isLoggable(java.util.logging.Level.FINE)).isFalse();
+			context.getBean(DingTalkClient.class)
+				.execute(DingTalkRequest.post("/topapi/v2/department/listsub").body(Map.of("dept_id", 1)).build());
+		}
+		assertThat(output.getAll()).as("DEBUG output was captured").contains("DEBUG");
 		assertThat(output.getAll()).doesNotContain(APP_SECRET).doesNotContain(TOKEN);
 	}
 

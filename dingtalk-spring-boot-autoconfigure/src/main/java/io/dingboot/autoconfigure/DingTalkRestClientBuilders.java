@@ -25,7 +25,8 @@ import org.springframework.web.client.RestTemplate;
  * converters, {@code RestClientCustomizer}s) with a request factory for the HTTP library Boot chose
  * ({@link ClientHttpRequestFactoryBuilder}), Boot's HTTP client settings (redirects, SSL bundle) and
  * DingBoot's timeouts; then the {@link DingTalkRestClientCustomizer}s. Over the JDK client the
- * request factory is DingBoot's own, on a client built by Boot's {@link JdkHttpClientBuilder}.
+ * request factory is DingBoot's own, on a client built by Boot's {@link JdkHttpClientBuilder}. The
+ * HTTP client itself is built on the first call.
  */
 final class DingTalkRestClientBuilders {
 
@@ -43,7 +44,9 @@ final class DingTalkRestClientBuilders {
 			builder = RestClient.builder(handedOver);
 		}
 		else {
-			ClientHttpRequestFactory requestFactory = requestFactory(properties, requestFactoryBuilder, settings);
+			// the HTTP client is built on the first call, not at start-up
+			ClientHttpRequestFactory requestFactory = new LazyRequestFactory(
+					() -> requestFactory(properties, requestFactoryBuilder, settings));
 			builder = bootBuilder.get().requestFactory(requestFactory);
 			if (!templateCustomizers.isEmpty()) {
 				RestTemplate template = new RestTemplate(requestFactory);

@@ -1,5 +1,7 @@
 package io.dingboot.autoconfigure;
 
+import java.util.Set;
+
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkRestTemplateCustomizer;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,21 @@ class DingTalkAutoConfigurationTests {
 
 	private final ApplicationContextRunner withApp = this.runner.withPropertyValues("dingtalk.app-key=dingkey",
 			"dingtalk.app-secret=s3cr3t");
+
+	@Test
+	void withCredentialsThenTheJdkHttpClientIsNotBuiltAtStartup() {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		this.withApp.withPropertyValues("dingtalk.base-url=http://127.0.0.1:9")
+			.withBean(RestClient.Builder.class, RestClient::builder)
+			.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DingTalkClient.class);
+				context.getBean(DingTalkClient.class);
+				assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> !before.contains(thread))
+					.extracting(Thread::getName)
+					.noneMatch((name) -> name.startsWith("HttpClient-"));
+			});
+	}
 
 	@Test
 	void withoutCredentialsThenNoClientBeansAndContextStarts() {

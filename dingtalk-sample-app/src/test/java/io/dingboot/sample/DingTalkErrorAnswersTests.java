@@ -1,7 +1,6 @@
 package io.dingboot.sample;
 
 import io.dingboot.DingTalkApiException;
-import io.dingboot.DingTalkApiException.Kind;
 import io.dingboot.DingTalkError;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +44,9 @@ class DingTalkErrorAnswersTests {
 
 	@Test
 	void throttledCallIs503WithTheWrappedSubCodeAndItsMessage() {
-		DingTalkApiException ex = new DingTalkApiException(Kind.API_ERROR, PATH,
+		DingTalkApiException ex = DingTalkApiException.ofAnswer(PATH,
 				new DingTalkError(88, "ding talk error[subcode=90018]", "90018", "超出了该接口承受的最大qps", "req1"), 200,
-				"DingTalk " + PATH + " failed", null);
+				"DingTalk " + PATH + " failed");
 		ErrorAnswer answer = DingTalkErrorAnswers.of(ex);
 		assertThat(answer.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(answer.error()).isEqualTo("dingtalk_throttled");
@@ -58,7 +57,7 @@ class DingTalkErrorAnswersTests {
 
 	@Test
 	void unreachableDingTalkIs503WithoutDetail() {
-		ErrorAnswer answer = DingTalkErrorAnswers.of(new DingTalkApiException(Kind.IO_ERROR, PATH, null, 0,
+		ErrorAnswer answer = DingTalkErrorAnswers.of(DingTalkApiException.transport(PATH,
 				"DingTalk " + PATH + " could not be reached", null));
 		assertThat(answer.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(answer.error()).isEqualTo("dingtalk_unavailable");
@@ -82,13 +81,13 @@ class DingTalkErrorAnswersTests {
 
 	@Test
 	void unreadableAnswerAndHttpErrorAndOtherCodesAre502() {
-		ErrorAnswer unreadable = DingTalkErrorAnswers.of(new DingTalkApiException(Kind.INVALID_RESPONSE, PATH, null,
-				200, "DingTalk " + PATH + " answered HTML", null));
+		ErrorAnswer unreadable = DingTalkErrorAnswers.of(DingTalkApiException.invalidResponse(PATH,
+				200, "DingTalk " + PATH + " answered HTML"));
 		assertThat(unreadable.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
 		assertThat(unreadable.messageZh()).isEqualTo("无法识别钉钉的应答");
 		assertThat(unreadable.detail()).isEqualTo("HTTP 200");
 		ErrorAnswer http = DingTalkErrorAnswers
-			.of(new DingTalkApiException(Kind.HTTP_ERROR, PATH, null, 404, "DingTalk " + PATH + " HTTP 404", null));
+			.of(DingTalkApiException.httpError(PATH, 404, null, "DingTalk " + PATH + " HTTP 404"));
 		assertThat(http.messageZh()).isEqualTo("钉钉返回了 HTTP 错误");
 		assertThat(http.detail()).isEqualTo("HTTP 404");
 		ErrorAnswer other = DingTalkErrorAnswers.of(apiError(40096, null));
@@ -99,8 +98,8 @@ class DingTalkErrorAnswersTests {
 	}
 
 	private static DingTalkApiException apiError(int errcode, String errmsg) {
-		return new DingTalkApiException(Kind.API_ERROR, PATH, new DingTalkError(errcode, errmsg, null, null, null), 200,
-				"DingTalk " + PATH + " failed: errcode " + errcode, null);
+		return DingTalkApiException.ofAnswer(PATH, new DingTalkError(errcode, errmsg, null, null, null), 200,
+				"DingTalk " + PATH + " failed: errcode " + errcode);
 	}
 
 }

@@ -3,8 +3,9 @@
 # made in a temporary GNUPGHOME, and lets central-publishing-maven-plugin stage, bundle and upload the
 # deployable artifacts to a stand-in for the Central Portal on 127.0.0.1 (placeholder credentials).
 # Then checks what arrived: a user-managed deployment (autoPublish=false) whose bundle has every
-# artifact signed (each signature verifies), sources and javadoc jars, LICENSE in the jars, and the pom
-# metadata Maven Central asks for. See docs/release.md. Extra arguments go to Maven (e.g. -DskipTests).
+# artifact signed (each signature verifies), sources and javadoc jars, the project's LICENSE as
+# META-INF/LICENSE in every jar (main, sources and javadoc), and the pom metadata Maven Central asks for.
+# See docs/release.md. Extra arguments go to Maven (e.g. -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v gpg >/dev/null 2>&1 || { echo "release-dry-run: gpg is missing (Debian package: gnupg)" >&2; exit 2; }
@@ -99,6 +100,7 @@ import os, subprocess, sys, zipfile, xml.etree.ElementTree as ET
 root, version = sys.argv[1], sys.argv[2]
 ns = {"m": "http://maven.apache.org/POM/4.0.0"}
 base = os.path.join(root, "io", "dingboot")
+license_text = open("LICENSE", "rb").read()
 expected = {
     "dingboot-build": "pom", "dingboot-parent": "pom", "dingtalk-spring-boot-dependencies": "pom",
     "dingtalk-spring-boot-autoconfigure": "jar", "dingtalk-spring-boot-starter": "jar", "dingtalk-spring-boot-test": "jar",
@@ -123,10 +125,12 @@ for artifact, packaging in expected.items():
                                    capture_output=True)
             if check.returncode != 0:
                 problems.append(f"{artifact}: the signature of {name} does not verify")
-        if name.endswith(".jar") and not name.endswith("-javadoc.jar") and name in files:
+        if name.endswith(".jar") and name in files:
             with zipfile.ZipFile(os.path.join(folder, name)) as jar:
                 if "META-INF/LICENSE" not in jar.namelist():
                     problems.append(f"{artifact}: {name} has no META-INF/LICENSE")
+                elif jar.read("META-INF/LICENSE") != license_text:
+                    problems.append(f"{artifact}: the META-INF/LICENSE of {name} is not the project's LICENSE")
     pom = ET.parse(os.path.join(folder, stem + ".pom")).getroot()
     def effective(path):
         # metadata is inherited from dingboot-build, itself in the bundle

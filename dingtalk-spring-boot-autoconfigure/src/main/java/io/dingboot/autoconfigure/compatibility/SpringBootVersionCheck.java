@@ -2,6 +2,8 @@ package io.dingboot.autoconfigure.compatibility;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,26 +23,26 @@ final class SpringBootVersionCheck implements ApplicationContextInitializer<Conf
 
 	static final int REQUIRED_MAJOR_VERSION = 4;
 
-	private final Supplier<String> version;
+	private final Supplier<@Nullable String> version;
 
 	SpringBootVersionCheck() {
 		this(SpringBootVersion::getVersion);
 	}
 
-	SpringBootVersionCheck(Supplier<String> version) {
+	SpringBootVersionCheck(Supplier<@Nullable String> version) {
 		this.version = version;
 	}
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		String found = this.version.get();
+		@Nullable String found = this.version.get();
 		int major = majorVersion(found);
 		if (major >= 0 && major < REQUIRED_MAJOR_VERSION) {
 			throw new UnsupportedSpringBootVersionException(found);
 		}
 	}
 
-	private static int majorVersion(String version) {
+	private static int majorVersion(@Nullable String version) {
 		if (version == null) {
 			return -1;
 		}

@@ -19,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the tests of the origin dd.config signs (with {@code dingtalk.jsapi.allowed-origins} empty)
  * share, one subclass per {@code server.forward-headers-strategy}, each with its own stand-in for
- * DingTalk (started before the class's context, reset before each test, stopped after the class). Each closes its context after its tests ({@code @DirtiesContext}), which also takes
- * Spring Boot's JDK-logging bridge away again, so that tests of other packages that rely on JDK
- * internal loggers staying silent do not depend on the order the classes run in.
+ * DingTalk: started before the class's context, reset before each test and stopped after the class
+ * (the classes run one after the other). Each closes its context after its tests
+ * ({@code @DirtiesContext}), which also takes Spring Boot's JDK-logging bridge away again, so that
+ * tests of other packages that rely on JDK internal loggers staying silent do not depend on the
+ * order the classes run in.
  */
 abstract class DdConfigOriginTestSupport {
 

@@ -2,15 +2,11 @@ package io.dingboot.web;
 
 import java.util.Map;
 
-import io.dingboot.security.DingTalkStub;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { DdConfigOriginTestSupport.LOGIN, DdConfigOriginTestSupport.JSAPI })
 @DirtiesContext
 class DdConfigOriginWithoutForwardHeadersStrategyTests extends DdConfigOriginTestSupport {
-
-	@RegisterExtension
-	static final DingTalkStub dingTalk = new DingTalkStub();
-
-	@DynamicPropertySource
-	static void dingTalkProperties(DynamicPropertyRegistry registry) {
-		register(dingTalk, registry);
-	}
 
 	@Test
 	void forwardedHeadersAreIgnoredAndTheRequestsOwnHostDecides() throws Exception {

@@ -2,7 +2,6 @@ package io.dingboot.test;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -10,18 +9,10 @@ import tools.jackson.databind.JsonNode;
 import static io.dingboot.test.FakeHttp.assertAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DepartmentEndpointsTests {
+class DepartmentEndpointsTests extends FakeHttpTestSupport {
 
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension();
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.http = new FakeHttp(dingTalk.get());
-		this.http.renewAccessToken();
-	}
 
 	@Test
 	void listsubWithoutDeptIdAnswersChildrenOfRoot() {

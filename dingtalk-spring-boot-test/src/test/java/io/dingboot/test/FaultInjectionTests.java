@@ -5,7 +5,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,23 +12,12 @@ import static io.dingboot.test.FakeHttp.assertAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class FaultInjectionTests {
+class FaultInjectionTests extends FakeHttpTestSupport {
 
 	private static final String USER_GET = "/topapi/v2/user/get";
 
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension();
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	private int userGet() {
 		return this.http.call(USER_GET, Map.of("userid", "lisi"))

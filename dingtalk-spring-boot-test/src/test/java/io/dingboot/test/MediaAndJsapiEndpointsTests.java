@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -12,21 +11,10 @@ import tools.jackson.databind.JsonNode;
 import static io.dingboot.test.FakeHttp.assertAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MediaAndJsapiEndpointsTests {
+class MediaAndJsapiEndpointsTests extends FakeHttpTestSupport {
 
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension();
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	@Test
 	void uploadWithTypeInQueryStoresMediaAndAnswersMediaId() {

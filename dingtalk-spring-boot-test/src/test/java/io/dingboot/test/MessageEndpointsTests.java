@@ -3,7 +3,6 @@ package io.dingboot.test;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import static io.dingboot.test.FakeHttp.assertAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MessageEndpointsTests {
+class MessageEndpointsTests extends FakeHttpTestSupport {
 
 	private static final String SEND = "/topapi/message/corpconversation/asyncsend_v2";
 
@@ -19,17 +18,6 @@ class MessageEndpointsTests {
 
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension();
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	@Test
 	void sendToUsersAndDepartmentsRecordsMessageWithResolvedRecipients() {

@@ -3,7 +3,6 @@ package io.dingboot.test;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The fake keeps the most recent records of each kind up to its capacity, drops the oldest and
  * says how many it dropped.
  */
-class RecordCapacityTests {
+class RecordCapacityTests extends FakeHttpTestSupport {
 
 	private static final String SEND = "/topapi/message/corpconversation/asyncsend_v2";
 
@@ -24,17 +23,6 @@ class RecordCapacityTests {
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension(
 			FakeDingTalk.builder().recordCapacity(CAPACITY));
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	private long send(String text) {
 		return this.http

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * {@link FakeDingTalk#stub(String, String)}: endpoints DingBoot does not wrap answer in DingTalk's
  * wire format, after the same token check as every other endpoint.
  */
-class StubTests {
+class StubTests extends FakeHttpTestSupport {
 
 	private static final String GROUPS = "/topapi/attendance/getsimplegroups";
 
@@ -34,17 +33,6 @@ class StubTests {
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	@Test
 	void withoutStubUnknownTopapiPathAnswersErrcode22() {

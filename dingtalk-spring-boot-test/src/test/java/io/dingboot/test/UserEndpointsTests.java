@@ -3,7 +3,6 @@ package io.dingboot.test;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -12,23 +11,12 @@ import static io.dingboot.test.FakeHttp.assertAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class UserEndpointsTests {
+class UserEndpointsTests extends FakeHttpTestSupport {
 
 	private static final MutableClock clock = new MutableClock();
 
 	@RegisterExtension
 	static final FakeDingTalkExtension dingTalk = new FakeDingTalkExtension(FakeDingTalk.builder().clock(clock));
-
-	private FakeDingTalk fake;
-
-	private FakeHttp http;
-
-	@BeforeEach
-	void connect() {
-		this.fake = dingTalk.get();
-		this.http = new FakeHttp(this.fake);
-		this.http.renewAccessToken();
-	}
 
 	@Test
 	void getuserinfoWithIssuedCodeAnswersUserOnce() {

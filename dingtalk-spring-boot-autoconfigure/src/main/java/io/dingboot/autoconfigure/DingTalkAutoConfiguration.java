@@ -1,5 +1,7 @@
 package io.dingboot.autoconfigure;
 
+import java.util.function.Supplier;
+
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
@@ -67,8 +69,9 @@ public final class DingTalkAutoConfiguration {
 			ObjectProvider<io.dingboot.http.DingTalkRestTemplateCustomizer> templateCustomizers,
 			ObjectProvider<DingTalkTransport.ExchangeListener> exchangeListeners,
 			ObjectProvider<DingTalkTransport.RetryListener> retryListeners) {
-		RestClient.Builder builder = DingTalkRestClientBuilders.create(properties, dingTalkRestTemplate.getIfAvailable(),
-				() -> restClientBuilder.getIfAvailable(RestClient::builder),
+		// built on the first call: Boot's RestClient.Builder and the HTTP client cost nothing at start-up
+		Supplier<RestClient.Builder> builder = () -> DingTalkRestClientBuilders.create(properties,
+				dingTalkRestTemplate.getIfAvailable(), () -> restClientBuilder.getIfAvailable(RestClient::builder),
 				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				clientSettings.getIfAvailable(HttpClientSettings::defaults), templateCustomizers.orderedStream().toList(),
 				customizers.orderedStream().toList());

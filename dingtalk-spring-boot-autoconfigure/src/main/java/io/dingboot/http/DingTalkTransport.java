@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkApiException.Kind;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -56,7 +58,7 @@ public final class DingTalkTransport {
 
 	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
-	private final RestClient restClient;
+	private final SingletonSupplier<RestClient> restClient;
 
 	private final String baseUrl;
 
@@ -92,13 +94,29 @@ public final class DingTalkTransport {
 	 */
 	public DingTalkTransport(RestClient.Builder restClient, URI baseUrl, RetrySettings retry,
 			@Nullable ExchangeListener exchangeListener, @Nullable RetryListener retryListener) {
-		this.restClient = restClient.clone()
+		this(copyOf(restClient), baseUrl, retry, exchangeListener, retryListener);
+	}
+
+	/**
+	 * Create a transport whose {@code RestClient} is built on the first call: the HTTP client
+	 * under it, and whatever the builder's source builds with it, cost an application nothing at
+	 * start-up.
+	 * @param restClient supplies the builder of the client to send with, asked once on the first
+	 * call
+	 * @param baseUrl the base URL of requests that name none, {@code dingtalk.base-url}
+	 * @param retry the retry bounds
+	 * @param exchangeListener told of each call's outcome and duration, or {@code null}
+	 * @param retryListener told of each retry, or {@code null}
+	 */
+	public DingTalkTransport(Supplier<RestClient.Builder> restClient, URI baseUrl, RetrySettings retry,
+			@Nullable ExchangeListener exchangeListener, @Nullable RetryListener retryListener) {
+		this.restClient = SingletonSupplier.of(() -> restClient.get()
 			.uriBuilderFactory(new DingTalkUriBuilderFactory())
 			.requestInterceptors((interceptors) -> {
 				interceptors.removeIf(AccessTokenInterceptor.class::isInstance);
 				interceptors.add(new AccessTokenInterceptor());
 			})
-			.build();
+			.build());
 		String base = baseUrl.toString();
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.exchangeListener = exchangeListener;
@@ -107,6 +125,11 @@ public final class DingTalkTransport {
 		this.retries = retryTemplate(retry, false);
 	}
 
+
+	private static Supplier<RestClient.Builder> copyOf(RestClient.Builder restClient) {
+		RestClient.Builder copy = restClient.clone();
+		return () -> copy;
+	}
 
 	private RetryTemplate retryTemplate(RetrySettings settings, boolean idempotent) {
 		RetryTemplate template = new RetryTemplate(
@@ -208,7 +231,7 @@ public final class DingTalkTransport {
 			}
 			template = builder.toString();
 		}
-		RestClient.RequestBodySpec spec = this.restClient.method(request.method()).uri(template, uriVariables);
+		RestClient.RequestBodySpec spec = this.restClient.obtain().method(request.method()).uri(template, uriVariables);
 		if (!secrets.isEmpty()) {
 			spec.attribute(AccessTokenInterceptor.ATTRIBUTE, secrets);
 		}

@@ -1,8 +1,11 @@
 package io.dingboot.autoconfigure;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dingboot.DingTalkApiException;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkRequest;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkRestTemplateCustomizer;
 import io.dingboot.http.DingTalkTransport;
@@ -23,11 +26,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DingTalkAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class));
+
+	private static final String CLOSED_PORT = "dingtalk.base-url=http://127.0.0.1:9";
+
+	private static final String ONE_ATTEMPT = "dingtalk.retry.max-attempts=1";
 
 	private final ApplicationContextRunner withApp = this.runner.withPropertyValues("dingtalk.app-key=dingkey",
 			"dingtalk.app-secret=s3cr3t");
@@ -35,7 +43,7 @@ class DingTalkAutoConfigurationTests {
 	@Test
 	void withCredentialsThenTheJdkHttpClientIsNotBuiltAtStartup() {
 		Set<Thread> before = Thread.getAllStackTraces().keySet();
-		this.withApp.withPropertyValues("dingtalk.base-url=http://127.0.0.1:9")
+		this.withApp.withPropertyValues(CLOSED_PORT)
 			.withBean(RestClient.Builder.class, RestClient::builder)
 			.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
 			.run((context) -> {
@@ -45,6 +53,32 @@ class DingTalkAutoConfigurationTests {
 					.extracting(Thread::getName)
 					.noneMatch((name) -> name.startsWith("HttpClient-"));
 			});
+	}
+
+	@Test
+	void bootsRestClientBuilderIsAskedForOnTheFirstCallNotAtStartup() {
+		AtomicInteger asked = new AtomicInteger();
+		this.withApp.withPropertyValues(CLOSED_PORT, ONE_ATTEMPT)
+			.withBean(RestClient.Builder.class, () -> {
+				asked.incrementAndGet();
+				return RestClient.builder();
+			}, (definition) -> definition.setScope("prototype"))
+			.run((context) -> {
+				assertThat(asked).hasValue(0);
+				callTwice(context.getBean(DingTalkClient.class));
+				assertThat(asked).hasValue(1);
+			});
+	}
+
+	/**
+	 * Two calls to a closed local port: each fails fast, and each builds what the transport
+	 * builds on first use.
+	 */
+	private static void callTwice(DingTalkClient client) {
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> client.execute(DingTalkRequest.get("/topapi/anything").build()));
+		}
 	}
 
 	@Test
@@ -103,11 +137,15 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
-	void customizerIsAppliedToTheDingTalkRestTemplateOnly() {
-		this.withApp.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(DingTalkTransport.class);
-			assertThat(CustomizerConfiguration.calls).isEqualTo(1);
-		});
+	void customizerIsAppliedToTheDingTalkRestTemplateOnceOnTheFirstCall() {
+		this.withApp.withPropertyValues(CLOSED_PORT, ONE_ATTEMPT)
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DingTalkTransport.class);
+				assertThat(CustomizerConfiguration.calls).isZero();
+				callTwice(context.getBean(DingTalkClient.class));
+				assertThat(CustomizerConfiguration.calls).isEqualTo(1);
+			});
 	}
 
 	@Test
@@ -117,11 +155,15 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
-	void restClientCustomizerIsAppliedOnceToTheDingTalkClient() {
-		this.withApp.withUserConfiguration(RestClientCustomizerConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(DingTalkTransport.class);
-			assertThat(RestClientCustomizerConfiguration.calls).isEqualTo(1);
-		});
+	void restClientCustomizerIsAppliedOnceToTheDingTalkClientOnTheFirstCall() {
+		this.withApp.withPropertyValues(CLOSED_PORT, ONE_ATTEMPT)
+			.withUserConfiguration(RestClientCustomizerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DingTalkTransport.class);
+				assertThat(RestClientCustomizerConfiguration.calls).isZero();
+				callTwice(context.getBean(DingTalkClient.class));
+				assertThat(RestClientCustomizerConfiguration.calls).isEqualTo(1);
+			});
 	}
 
 	@Test

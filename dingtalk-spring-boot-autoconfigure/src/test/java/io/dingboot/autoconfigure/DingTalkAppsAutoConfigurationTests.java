@@ -170,6 +170,18 @@ class DingTalkAppsAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutAnyAppAndTheRedisStoreAnAppRegisteredAtRuntimeFailsClearlyOnFirstUse() {
+		this.runner.withPropertyValues("dingtalk.token.store=redis").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(TokenStore.class);
+			DingTalkApp crm = context.getBean(DingTalkApps.class)
+				.register("crm", DingTalkAppSettings.of("crm-key", "crm-secret"));
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(crm::client)
+				.withMessageContaining("dingtalk.token.store is 'redis' but no app was defined at start-up");
+			assertThat(dingTalk.server().getAllServeEvents()).isEmpty();
+		});
+	}
+
+	@Test
 	void runtimeRegistrationRunsTheStartupChecksNamingTheKey() {
 		this.namedApps.run((context) -> {
 			DingTalkApps apps = context.getBean(DingTalkApps.class);

@@ -3,8 +3,10 @@ package io.dingboot.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.dingboot.jsapi.SignatureAlgorithm;
@@ -54,6 +56,17 @@ public class DingTalkProperties {
 	 * Base URL of the DingTalk legacy server API; tests and FakeDingTalk point it elsewhere.
 	 */
 	private String baseUrl = DEFAULT_BASE_URL;
+
+	/**
+	 * RobotCode of the app's robot, when the app has one.
+	 */
+	private @Nullable String robotCode;
+
+	/**
+	 * Further apps by name (lowercase letters, digits and '-'), each reached through DingTalkApps;
+	 * the top-level keys define the app named 'default'.
+	 */
+	private Map<String, App> apps = new LinkedHashMap<>();
 
 	private final Http http = new Http();
 
@@ -117,6 +130,22 @@ public class DingTalkProperties {
 		this.baseUrl = baseUrl;
 	}
 
+	public @Nullable String getRobotCode() {
+		return this.robotCode;
+	}
+
+	public void setRobotCode(@Nullable String robotCode) {
+		this.robotCode = robotCode;
+	}
+
+	public Map<String, App> getApps() {
+		return this.apps;
+	}
+
+	public void setApps(Map<String, App> apps) {
+		this.apps = apps;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -175,11 +204,103 @@ public class DingTalkProperties {
 		return "DingTalkProperties{corpId=" + this.corpId + ", corpSecret=" + mask(this.corpSecret) + ", appKey="
 				+ this.appKey + ", appSecret=" + mask(this.appSecret) + ", agentId=" + this.agentId + ", baseUrl="
 				+ this.baseUrl + ", token.store=" + this.token.store + ", callback.token="
-				+ mask(this.callback.token) + ", callback.aesKey=" + mask(this.callback.aesKey) + "}";
+				+ mask(this.callback.token) + ", callback.aesKey=" + mask(this.callback.aesKey) + ", apps=" + this.apps
+				+ "}";
 	}
 
 	static @Nullable String mask(@Nullable String secret) {
 		return (secret != null) ? "******" : null;
+	}
+
+	/**
+	 * One further app, {@code dingtalk.apps.<name>.*}.
+	 */
+	public static class App {
+
+		/**
+		 * AppKey (Client ID) of the app; wins over corp-id/corp-secret when both pairs are set.
+		 */
+		private @Nullable String appKey;
+
+		/**
+		 * AppSecret (Client Secret) of the app.
+		 */
+		private @Nullable String appSecret;
+
+		/**
+		 * CorpId of the app's organisation (starts with "ding").
+		 */
+		private @Nullable String corpId;
+
+		/**
+		 * Legacy credential of the app: CorpSecret, used with corp-id when app-key/app-secret are not set.
+		 */
+		private @Nullable String corpSecret;
+
+		/**
+		 * AgentId of the app; needed for its work notifications.
+		 */
+		private @Nullable Long agentId;
+
+		/**
+		 * RobotCode of the app's robot, when the app has one.
+		 */
+		private @Nullable String robotCode;
+
+		public @Nullable String getAppKey() {
+			return this.appKey;
+		}
+
+		public void setAppKey(@Nullable String appKey) {
+			this.appKey = appKey;
+		}
+
+		public @Nullable String getAppSecret() {
+			return this.appSecret;
+		}
+
+		public void setAppSecret(@Nullable String appSecret) {
+			this.appSecret = appSecret;
+		}
+
+		public @Nullable String getCorpId() {
+			return this.corpId;
+		}
+
+		public void setCorpId(@Nullable String corpId) {
+			this.corpId = corpId;
+		}
+
+		public @Nullable String getCorpSecret() {
+			return this.corpSecret;
+		}
+
+		public void setCorpSecret(@Nullable String corpSecret) {
+			this.corpSecret = corpSecret;
+		}
+
+		public @Nullable Long getAgentId() {
+			return this.agentId;
+		}
+
+		public void setAgentId(@Nullable Long agentId) {
+			this.agentId = agentId;
+		}
+
+		public @Nullable String getRobotCode() {
+			return this.robotCode;
+		}
+
+		public void setRobotCode(@Nullable String robotCode) {
+			this.robotCode = robotCode;
+		}
+
+		@Override
+		public String toString() {
+			return "App{appKey=" + this.appKey + ", appSecret=" + mask(this.appSecret) + ", corpId=" + this.corpId
+					+ ", corpSecret=" + mask(this.corpSecret) + ", agentId=" + this.agentId + "}";
+		}
+
 	}
 
 	/**

@@ -3,9 +3,12 @@ package io.dingboot.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import io.dingboot.apps.DingTalkAppSettings;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.jsapi.web.PageOrigin;
 import org.jspecify.annotations.Nullable;
@@ -85,17 +88,42 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		if (problem != null) {
 			throw problem;
 		}
+		validateApps(properties.getApps());
 		validateBaseUrl(properties.getBaseUrl());
 		positive("dingtalk.http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive("dingtalk.http.read-timeout", properties.getHttp().getReadTimeout());
 		validateRetry(properties.getRetry());
-		validateToken(properties.getToken(), app.hasCredentials(), classLoader, redisConnectionFactory);
+		validateToken(properties.getToken(), app.hasCredentials() || !properties.getApps().isEmpty(), classLoader,
+				redisConnectionFactory);
 		validateLogin(properties.getLogin(), classLoader);
 		if (properties.getJsapi().isEnabled()) {
 			validateJsapi(properties.getJsapi());
 		}
 		if (properties.getCallback().isEnabled()) {
 			validateCallback(properties.getCallback());
+		}
+	}
+
+	private static void validateApps(Map<String, DingTalkProperties.App> apps) {
+		for (Map.Entry<String, DingTalkProperties.App> entry : apps.entrySet()) {
+			String name = entry.getKey();
+			String prefix = TOP_LEVEL + "apps." + name + ".";
+			try {
+				DingTalkApps.checkName(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidDingTalkPropertyException.malformed(TOP_LEVEL + "apps." + name, ex.getMessage(),
+						DingTalkApps.DEFAULT.equals(name)
+								? "define the default app with the top-level dingtalk.* keys, or pick another name"
+								: "name the app with lowercase letters, digits and '-', such as 'hr' or 'oa-2'");
+			}
+			DingTalkProperties.App app = entry.getValue();
+			InvalidDingTalkPropertyException problem = checkApp(prefix,
+					AppSettings.of(new DingTalkAppSettings(app.getAppKey(), app.getAppSecret(), app.getCorpId(),
+							app.getCorpSecret(), app.getAgentId(), app.getRobotCode())));
+			if (problem != null) {
+				throw problem;
+			}
 		}
 	}
 
@@ -348,6 +376,11 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 					properties.getCorpSecret(), properties.getAgentId(), properties.getLogin().isEnabled(),
 					properties.getJsapi().isEnabled(), callback.isEnabled(), callback.getToken(), callback.getAesKey(),
 					callback.getOwnerKey());
+		}
+
+		static AppSettings of(DingTalkAppSettings app) {
+			return new AppSettings(app.appKey(), app.appSecret(), app.corpId(), app.corpSecret(), app.agentId(), false,
+					false, false, null, null, Set.of());
 		}
 
 		boolean hasCredentials() {

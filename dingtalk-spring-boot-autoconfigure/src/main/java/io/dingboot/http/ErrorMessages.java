@@ -38,8 +38,10 @@ final class ErrorMessages {
 		return switch (code) {
 			case 60020 -> "Add this server's egress IP to the app's whitelist: developer console > app > "
 					+ "开发配置 > 安全设置 > 服务器出口IP";
-			case 40096 -> "Check dingtalk.app-key and dingtalk.app-secret: DingTalk does not accept the pair";
-			case 40089 -> "Check dingtalk.corp-id and dingtalk.corp-secret: DingTalk does not accept the pair";
+			case 40096 -> "Check dingtalk.app-key and dingtalk.app-secret (dingtalk.apps.<name>.app-key and "
+					+ ".app-secret for a named app): DingTalk does not accept the pair";
+			case 40089 -> "Check dingtalk.corp-id and dingtalk.corp-secret (dingtalk.apps.<name>.corp-id and "
+					+ ".corp-secret for a named app): DingTalk does not accept the pair";
 			case 40035, 41002, 41004 -> "Set dingtalk.app-key and dingtalk.app-secret (or dingtalk.corp-id and "
 					+ "dingtalk.corp-secret)";
 			case 40014, 42001, 40001 -> "The access token was refused; DingBoot fetched a new one and tried once more";

@@ -176,6 +176,16 @@ public final class TokenCache {
 		this.store.invalidate(key, failedValue);
 	}
 
+	/**
+	 * Forget what this instance holds for {@code key}: the cached token and a remembered failure.
+	 * A shared store keeps its copy, which other instances may still use.
+	 * @param key the token key
+	 */
+	public void evict(String key) {
+		this.cache.asMap().remove(key);
+		this.failures.remove(key);
+	}
+
 	private Entry load(String key, Supplier<StoredToken> fetcher) {
 		Failure failure = this.failures.get(key);
 		if (failure != null) {

@@ -1,0 +1,93 @@
+package io.dingboot.apps;
+
+import io.dingboot.department.DepartmentApi;
+import io.dingboot.http.DingTalkClient;
+import io.dingboot.jsapi.JsapiSigner;
+import io.dingboot.jsapi.JsapiTicketProvider;
+import io.dingboot.media.MediaApi;
+import io.dingboot.message.WorkNotificationApi;
+import io.dingboot.user.UserApi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One DingTalk app of the application, as {@link DingTalkApps} hands it out: its name, the
+ * non-secret parts of its settings and the same API the single app has as beans. The API objects
+ * are built on first use and are then the same objects on every call; every app calls DingTalk
+ * with its own access token.
+ */
+public interface DingTalkApp {
+
+	/**
+	 * The app's name: {@code default} for the top-level {@code dingtalk.*} app, otherwise the
+	 * {@code <name>} of {@code dingtalk.apps.<name>} or of a runtime registration.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * The AppKey (Client ID), or {@code null} for an app with the legacy credential only.
+	 * @return the app key
+	 */
+	@Nullable String appKey();
+
+	/**
+	 * The CorpId of the app's organisation.
+	 * @return the corp id, or {@code null} when not set
+	 */
+	@Nullable String corpId();
+
+	/**
+	 * The AgentId, which work notifications and dd.config need.
+	 * @return the agent id, or {@code null} when not set
+	 */
+	@Nullable Long agentId();
+
+	/**
+	 * The RobotCode of the app's robot.
+	 * @return the robot code, or {@code null} when not set
+	 */
+	@Nullable String robotCode();
+
+	/**
+	 * The generic client, for any call the API groups do not cover.
+	 * @return the client, with this app's token
+	 */
+	DingTalkClient client();
+
+	/**
+	 * Users of this app's organisation.
+	 * @return the user API
+	 */
+	UserApi users();
+
+	/**
+	 * Departments of this app's organisation.
+	 * @return the department API
+	 */
+	DepartmentApi departments();
+
+	/**
+	 * Work notifications sent as this app, with its agent id by default.
+	 * @return the work notification API
+	 */
+	WorkNotificationApi workNotifications();
+
+	/**
+	 * Media upload.
+	 * @return the media API
+	 */
+	MediaApi media();
+
+	/**
+	 * This app's JSAPI ticket.
+	 * @return the ticket provider
+	 */
+	JsapiTicketProvider jsapiTickets();
+
+	/**
+	 * The dd.config signer with this app's corp id, agent id and ticket.
+	 * @return the signer
+	 */
+	JsapiSigner jsapiSigner();
+
+}

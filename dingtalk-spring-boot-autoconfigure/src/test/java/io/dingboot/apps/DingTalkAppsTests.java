@@ -1,11 +1,8 @@
 package io.dingboot.apps;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +23,7 @@ import io.dingboot.media.MediaLimits;
 import io.dingboot.message.Message;
 import io.dingboot.message.WorkNotification;
 import io.dingboot.token.InMemoryTokenStore;
+import io.dingboot.token.MutableClock;
 import io.dingboot.token.TokenCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +59,7 @@ class DingTalkAppsTests {
 	private static final WireMockServer server = new WireMockServer(
 			options().dynamicPort().bindAddress("127.0.0.1").containerThreads(40));
 
-	private final SettableClock clock = new SettableClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private DingTalkApps apps;
 
@@ -257,31 +255,6 @@ class DingTalkAppsTests {
 	private static void stubToken(String appKey, String token) {
 		server.stubFor(get(urlPathEqualTo("/gettoken")).withQueryParam("appkey", equalTo(appKey))
 			.willReturn(DingTalkStubs.token(token, 7200)));
-	}
-
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

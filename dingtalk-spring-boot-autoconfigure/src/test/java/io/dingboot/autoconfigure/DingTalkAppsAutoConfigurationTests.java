@@ -44,7 +44,8 @@ class DingTalkAppsAutoConfigurationTests {
 	static final ApiWireMock dingTalk = new ApiWireMock();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkAppsAutoConfiguration.class,
+				DingTalkApiAutoConfiguration.class,
 				DingTalkJsapiAutoConfiguration.class))
 		.withPropertyValues("dingtalk.base-url=" + dingTalk.baseUrl());
 

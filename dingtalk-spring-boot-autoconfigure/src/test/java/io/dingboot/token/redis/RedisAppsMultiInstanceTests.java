@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dingboot.apps.DingTalkApp;
 import io.dingboot.apps.DingTalkAppSettings;
 import io.dingboot.apps.DingTalkApps;
+import io.dingboot.autoconfigure.DingTalkAppsAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkRedisAutoConfiguration;
 import io.dingboot.http.DingTalkRequest;
@@ -155,7 +156,7 @@ class RedisAppsMultiInstanceTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, DingTalkRedisAutoConfiguration.class,
-			DingTalkAutoConfiguration.class })
+			DingTalkAutoConfiguration.class, DingTalkAppsAutoConfiguration.class })
 	static class InstanceConfiguration {
 
 	}

@@ -1,0 +1,92 @@
+package io.dingboot.autoconfigure;
+
+import io.dingboot.apps.DingTalkAppSettings;
+import io.dingboot.apps.DingTalkApps;
+import io.dingboot.http.DingTalkRestClientCustomizer;
+import io.dingboot.http.DingTalkTransport;
+import io.dingboot.media.MediaLimits;
+import io.dingboot.token.InMemoryTokenStore;
+import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Auto-configuration of the {@link DingTalkApps} registry: the app {@code default} (the single-app
+ * beans, with top-level credentials) and every {@code dingtalk.apps.<name>}, over the token cache
+ * and transport of {@link DingTalkAutoConfiguration}. The registry is always there, so that apps
+ * can be registered at runtime, and builds nothing until an app is used.
+ */
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class })
+public final class DingTalkAppsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkApps dingTalkApps(DingTalkProperties properties, ListableBeanFactory beanFactory,
+			ObjectProvider<TokenCache> tokenCache, ObjectProvider<DingTalkTransport> transport) {
+		DingTalkProperties.Media media = properties.getMedia();
+		DingTalkApps.Shared shared = new DingTalkApps.Shared(
+				() -> tokenCache.getIfAvailable(() -> standaloneTokenCache(properties, beanFactory)),
+				() -> transport.getIfAvailable(() -> standaloneTransport(properties, beanFactory)),
+				new MediaLimits(media.getMaxImageSize(), media.getMaxVoiceSize(), media.getMaxVideoSize(),
+						media.getMaxFileSize()),
+				properties.getJsapi().getSignatureAlgorithm());
+		DingTalkApps apps = new DingTalkApps(shared, DingTalkAppsAutoConfiguration::checkRegisteredApp,
+				(properties.hasAppCredentials() || properties.hasCorpCredentials())
+						? new DefaultDingTalkApp(properties, beanFactory) : null);
+		properties.getApps().forEach((name, app) -> apps.register(name, new DingTalkAppSettings(app.getAppKey(),
+				app.getAppSecret(), app.getCorpId(), app.getCorpSecret(), app.getAgentId(), app.getRobotCode())));
+		return apps;
+	}
+
+	private static @Nullable RuntimeException checkRegisteredApp(String name, DingTalkAppSettings settings) {
+		return DingTalkPropertiesValidator.checkApp(DingTalkPropertiesValidator.TOP_LEVEL + "apps." + name + ".",
+				DingTalkPropertiesValidator.AppSettings.of(settings));
+	}
+
+	/**
+	 * The token cache of apps registered at runtime by an application that defined none at
+	 * start-up, built on the first use of such an app.
+	 */
+	private static TokenCache standaloneTokenCache(DingTalkProperties properties, ListableBeanFactory beanFactory) {
+		TokenStore store = beanFactory.getBeanProvider(TokenStore.class).getIfAvailable(() -> {
+			if (properties.getToken().getStore() == DingTalkProperties.Token.Store.REDIS) {
+				throw new IllegalStateException("dingtalk.token.store is 'redis' but no app was defined at start-up, "
+						+ "so there is no Redis token store; define one app under dingtalk.apps.<name> "
+						+ "or the top-level dingtalk.* keys");
+			}
+			return new InMemoryTokenStore();
+		});
+		return new TokenCache(store, properties.getToken().getRefreshMargin(),
+				properties.getToken().getFailureBackoff(),
+				new TokenFetchListeners(beanFactory.getBeanProvider(TokenCache.TokenFetchListener.class)));
+	}
+
+	/**
+	 * The transport of apps registered at runtime by an application that defined none at
+	 * start-up, built as the transport bean is, on the first use of such an app.
+	 */
+	private static DingTalkTransport standaloneTransport(DingTalkProperties properties, ListableBeanFactory beanFactory) {
+		RestTemplate restTemplate = beanFactory.containsBean(DingTalkTransport.REST_TEMPLATE_BEAN_NAME)
+				? beanFactory.getBean(DingTalkTransport.REST_TEMPLATE_BEAN_NAME, RestTemplate.class) : null;
+		return DingTalkAutoConfiguration.transport(properties, beanFactory.getBeanProvider(RestClient.Builder.class), restTemplate,
+				beanFactory.<ClientHttpRequestFactoryBuilder<?>>getBeanProvider(
+						ResolvableType.forClass(ClientHttpRequestFactoryBuilder.class)),
+				beanFactory.getBeanProvider(HttpClientSettings.class),
+				beanFactory.getBeanProvider(DingTalkRestClientCustomizer.class),
+				beanFactory.getBeanProvider(io.dingboot.http.DingTalkRestTemplateCustomizer.class),
+				beanFactory.getBeanProvider(DingTalkTransport.ExchangeListener.class),
+				beanFactory.getBeanProvider(DingTalkTransport.RetryListener.class));
+	}
+
+}

@@ -13,14 +13,13 @@ import io.dingboot.jsapi.SignatureAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for DingBoot, bound from {@code dingtalk.*}.
  */
 @ConfigurationProperties("dingtalk")
-public class DingTalkProperties {
+public class DingTalkProperties extends DingTalkAppProperties {
 
 	/**
 	 * Default DingTalk server.
@@ -28,34 +27,19 @@ public class DingTalkProperties {
 	public static final String DEFAULT_BASE_URL = "https://oapi.dingtalk.com";
 
 	/**
-	 * CorpId of the organisation (starts with "ding"); signs dd.config and is a callback owner key.
+	 * Default DingTalk server of the v1.0 API family and of Stream mode.
 	 */
-	private @Nullable String corpId;
-
-	/**
-	 * Legacy credential: CorpSecret, used with corp-id when app-key/app-secret are not set.
-	 */
-	private @Nullable String corpSecret;
-
-	/**
-	 * AppKey (Client ID) of the internal app; wins over corp-id/corp-secret when both pairs are set.
-	 */
-	private @Nullable String appKey;
-
-	/**
-	 * AppSecret (Client Secret) of the internal app.
-	 */
-	private @Nullable String appSecret;
-
-	/**
-	 * AgentId of the app; needed for work notifications and dd.config.
-	 */
-	private @Nullable Long agentId;
+	public static final String DEFAULT_API_BASE_URL = "https://api.dingtalk.com";
 
 	/**
 	 * Base URL of the DingTalk legacy server API; tests and FakeDingTalk point it elsewhere.
 	 */
 	private String baseUrl = DEFAULT_BASE_URL;
+
+	/**
+	 * Base URL of the DingTalk v1.0 API family (and of Stream mode's connection endpoint).
+	 */
+	private String apiBaseUrl = DEFAULT_API_BASE_URL;
 
 	/**
 	 * RobotCode of the app's robot, when the app has one.
@@ -82,44 +66,14 @@ public class DingTalkProperties {
 
 	private final Media media = new Media();
 
-	public @Nullable String getCorpId() {
-		return this.corpId;
+	private final Stream stream = new Stream();
+
+	public String getApiBaseUrl() {
+		return this.apiBaseUrl;
 	}
 
-	public void setCorpId(@Nullable String corpId) {
-		this.corpId = corpId;
-	}
-
-	public @Nullable String getCorpSecret() {
-		return this.corpSecret;
-	}
-
-	public void setCorpSecret(@Nullable String corpSecret) {
-		this.corpSecret = corpSecret;
-	}
-
-	public @Nullable String getAppKey() {
-		return this.appKey;
-	}
-
-	public void setAppKey(@Nullable String appKey) {
-		this.appKey = appKey;
-	}
-
-	public @Nullable String getAppSecret() {
-		return this.appSecret;
-	}
-
-	public void setAppSecret(@Nullable String appSecret) {
-		this.appSecret = appSecret;
-	}
-
-	public @Nullable Long getAgentId() {
-		return this.agentId;
-	}
-
-	public void setAgentId(@Nullable Long agentId) {
-		this.agentId = agentId;
+	public void setApiBaseUrl(String apiBaseUrl) {
+		this.apiBaseUrl = apiBaseUrl;
 	}
 
 	public String getBaseUrl() {
@@ -128,14 +82,6 @@ public class DingTalkProperties {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
-	}
-
-	public @Nullable String getRobotCode() {
-		return this.robotCode;
-	}
-
-	public void setRobotCode(@Nullable String robotCode) {
-		this.robotCode = robotCode;
 	}
 
 	public Map<String, App> getApps() {
@@ -174,20 +120,8 @@ public class DingTalkProperties {
 		return this.media;
 	}
 
-	/**
-	 * Whether app-key and app-secret are both set.
-	 * @return whether the current credential pair is configured
-	 */
-	public boolean hasAppCredentials() {
-		return StringUtils.hasText(this.appKey) && StringUtils.hasText(this.appSecret);
-	}
-
-	/**
-	 * Whether corp-id and corp-secret are both set.
-	 * @return whether the legacy credential pair is configured
-	 */
-	public boolean hasCorpCredentials() {
-		return StringUtils.hasText(this.corpId) && StringUtils.hasText(this.corpSecret);
+	public Stream getStream() {
+		return this.stream;
 	}
 
 	/**
@@ -201,8 +135,7 @@ public class DingTalkProperties {
 
 	@Override
 	public String toString() {
-		return "DingTalkProperties{corpId=" + this.corpId + ", corpSecret=" + mask(this.corpSecret) + ", appKey="
-				+ this.appKey + ", appSecret=" + mask(this.appSecret) + ", agentId=" + this.agentId + ", baseUrl="
+		return "DingTalkProperties{" + credentialsToString() + ", baseUrl="
 				+ this.baseUrl + ", token.store=" + this.token.store + ", callback.token="
 				+ mask(this.callback.token) + ", callback.aesKey=" + mask(this.callback.aesKey) + ", apps=" + this.apps
 				+ "}";
@@ -213,92 +146,182 @@ public class DingTalkProperties {
 	}
 
 	/**
-	 * One further app, {@code dingtalk.apps.<name>.*}.
+	 * One further app, {@code dingtalk.apps.<name>.*}: the same credential keys as the top-level
+	 * app, and switches that leave this app out of (or take it into) a feature.
 	 */
-	public static class App {
+	public static class App extends DingTalkAppProperties {
 
 		/**
-		 * AppKey (Client ID) of the app; wins over corp-id/corp-secret when both pairs are set.
+		 * Base URL of the DingTalk legacy server API for this app. Defaults to dingtalk.base-url.
 		 */
-		private @Nullable String appKey;
+		private @Nullable String baseUrl;
 
 		/**
-		 * AppSecret (Client Secret) of the app.
+		 * Base URL of the DingTalk v1.0 API family for this app. Defaults to dingtalk.api-base-url.
 		 */
-		private @Nullable String appSecret;
+		private @Nullable String apiBaseUrl;
 
-		/**
-		 * CorpId of the app's organisation (starts with "ding").
-		 */
-		private @Nullable String corpId;
+		private final AppLogin login = new AppLogin();
 
-		/**
-		 * Legacy credential of the app: CorpSecret, used with corp-id when app-key/app-secret are not set.
-		 */
-		private @Nullable String corpSecret;
+		private final AppSwitch jsapi = new AppSwitch();
 
-		/**
-		 * AgentId of the app; needed for its work notifications.
-		 */
-		private @Nullable Long agentId;
+		private final AppCallback callback = new AppCallback();
 
-		/**
-		 * RobotCode of the app's robot, when the app has one.
-		 */
-		private @Nullable String robotCode;
+		private final AppSwitch stream = new AppSwitch();
 
-		public @Nullable String getAppKey() {
-			return this.appKey;
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
 		}
 
-		public void setAppKey(@Nullable String appKey) {
-			this.appKey = appKey;
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
 		}
 
-		public @Nullable String getAppSecret() {
-			return this.appSecret;
+		public @Nullable String getApiBaseUrl() {
+			return this.apiBaseUrl;
 		}
 
-		public void setAppSecret(@Nullable String appSecret) {
-			this.appSecret = appSecret;
+		public void setApiBaseUrl(@Nullable String apiBaseUrl) {
+			this.apiBaseUrl = apiBaseUrl;
 		}
 
-		public @Nullable String getCorpId() {
-			return this.corpId;
+		public AppLogin getLogin() {
+			return this.login;
 		}
 
-		public void setCorpId(@Nullable String corpId) {
-			this.corpId = corpId;
+		public AppSwitch getJsapi() {
+			return this.jsapi;
 		}
 
-		public @Nullable String getCorpSecret() {
-			return this.corpSecret;
+		public AppCallback getCallback() {
+			return this.callback;
 		}
 
-		public void setCorpSecret(@Nullable String corpSecret) {
-			this.corpSecret = corpSecret;
-		}
-
-		public @Nullable Long getAgentId() {
-			return this.agentId;
-		}
-
-		public void setAgentId(@Nullable Long agentId) {
-			this.agentId = agentId;
-		}
-
-		public @Nullable String getRobotCode() {
-			return this.robotCode;
-		}
-
-		public void setRobotCode(@Nullable String robotCode) {
-			this.robotCode = robotCode;
+		public AppSwitch getStream() {
+			return this.stream;
 		}
 
 		@Override
 		public String toString() {
-			return "App{appKey=" + this.appKey + ", appSecret=" + mask(this.appSecret) + ", corpId=" + this.corpId
-					+ ", corpSecret=" + mask(this.corpSecret) + ", agentId=" + this.agentId + "}";
+			return "App{" + credentialsToString() + ", callback=" + this.callback + "}";
+		}
+
+	}
+
+	/**
+	 * Whether one app takes part in a feature; unset follows the feature's top-level switch.
+	 */
+	public static class AppSwitch {
+
+		/**
+		 * Whether this app takes part; unset follows the top-level switch, false leaves the app out.
+		 */
+		private @Nullable Boolean enabled;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Whether the app takes part, given the top-level switch.
+		 * @param feature the feature's top-level switch
+		 * @return this app's own switch when set, otherwise {@code feature}
+		 */
+		public boolean isEnabled(boolean feature) {
+			return (this.enabled != null) ? this.enabled : feature;
+		}
+
+	}
+
+	/**
+	 * One app's login switches.
+	 */
+	public static class AppLogin extends AppSwitch {
+
+		private final AppSwitch browser = new AppSwitch();
+
+		public AppSwitch getBrowser() {
+			return this.browser;
+		}
+
+	}
+
+	/**
+	 * One app's event callback settings; the endpoint answers at dingtalk.callback.path + "/" + the
+	 * app's name.
+	 */
+	public static class AppCallback extends AppSwitch {
+
+		/**
+		 * Token of this app's callback signature, as entered in the developer console.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * 43-character EncodingAESKey of this app's callbacks, as entered in the developer console.
+		 */
+		private @Nullable String aesKey;
+
+		/**
+		 * Keys a push for this app may be addressed to (the app key, corp id or suite key); defaults
+		 * to the app key and corp id.
+		 */
+		private Set<String> ownerKey = new LinkedHashSet<>();
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public @Nullable String getAesKey() {
+			return this.aesKey;
+		}
+
+		public void setAesKey(@Nullable String aesKey) {
+			this.aesKey = aesKey;
+		}
+
+		public Set<String> getOwnerKey() {
+			return this.ownerKey;
+		}
+
+		public void setOwnerKey(Set<String> ownerKey) {
+			this.ownerKey = ownerKey;
+		}
+
+		@Override
+		public String toString() {
+			return "AppCallback{enabled=" + getEnabled() + ", token=" + mask(this.token) + ", aesKey="
+					+ mask(this.aesKey) + ", ownerKey=" + this.ownerKey + "}";
+		}
+
+	}
+
+	/**
+	 * Stream mode (Stream 模式): events, robot messages and card callbacks over an outbound
+	 * WebSocket, without a public URL.
+	 */
+	public static class Stream {
+
+		/**
+		 * Whether to open a Stream connection for every app that has credentials when the
+		 * application is ready.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
@@ -561,6 +584,12 @@ public class DingTalkProperties {
 		 */
 		private boolean fetchUserDetails = true;
 
+		private final Browser browser = new Browser();
+
+		public Browser getBrowser() {
+			return this.browser;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -583,6 +612,28 @@ public class DingTalkProperties {
 
 		public void setFetchUserDetails(boolean fetchUserDetails) {
 			this.fetchUserDetails = fetchUserDetails;
+		}
+
+		/**
+		 * Browser login (扫码登录) through Spring Security's oauth2Login.
+		 */
+		public static class Browser {
+
+			/**
+			 * Whether to register every app that has credentials as an OAuth2 client of Spring
+			 * Security's oauth2Login (registration id 'dingtalk' for the default app, the app's name
+			 * otherwise).
+			 */
+			private boolean enabled;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

@@ -89,7 +89,8 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 			throw problem;
 		}
 		validateApps(properties.getApps());
-		validateBaseUrl(properties.getBaseUrl());
+		validateBaseUrl("dingtalk.base-url", properties.getBaseUrl(), DingTalkProperties.DEFAULT_BASE_URL);
+		validateBaseUrl("dingtalk.api-base-url", properties.getApiBaseUrl(), DingTalkProperties.DEFAULT_API_BASE_URL);
 		positive("dingtalk.http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive("dingtalk.http.read-timeout", properties.getHttp().getReadTimeout());
 		validateRetry(properties.getRetry());
@@ -118,6 +119,12 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 								: "name the app with lowercase letters, digits and '-', such as 'hr' or 'oa-2'");
 			}
 			DingTalkProperties.App app = entry.getValue();
+			if (app.getBaseUrl() != null) {
+				validateBaseUrl(prefix + "base-url", app.getBaseUrl(), DingTalkProperties.DEFAULT_BASE_URL);
+			}
+			if (app.getApiBaseUrl() != null) {
+				validateBaseUrl(prefix + "api-base-url", app.getApiBaseUrl(), DingTalkProperties.DEFAULT_API_BASE_URL);
+			}
 			InvalidDingTalkPropertyException problem = checkApp(prefix,
 					AppSettings.of(new DingTalkAppSettings(app.getAppKey(), app.getAppSecret(), app.getCorpId(),
 							app.getCorpSecret(), app.getAgentId(), app.getRobotCode())));
@@ -218,9 +225,8 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		return null;
 	}
 
-	private static void validateBaseUrl(@Nullable String baseUrl) {
-		String property = "dingtalk.base-url";
-		String action = "use an absolute http(s) URL such as " + DingTalkProperties.DEFAULT_BASE_URL;
+	private static void validateBaseUrl(String property, @Nullable String baseUrl, String example) {
+		String action = "use an absolute http(s) URL such as " + example;
 		if (!has(baseUrl)) {
 			throw InvalidDingTalkPropertyException.missing(property, action);
 		}

@@ -2,9 +2,12 @@ package io.dingboot.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import io.dingboot.callback.CallbackApp;
 import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackObserver;
@@ -15,7 +18,6 @@ import jakarta.servlet.http.HttpServlet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -36,10 +39,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of DingTalk event callbacks (回调), on with
- * {@code dingtalk.callback.enabled=true}: the crypto, the deduplicator, the dispatcher that
- * publishes {@link io.dingboot.callback.DingTalkEvent}s, the endpoint at
- * {@code dingtalk.callback.path} (servlet web applications), a security filter chain that lets
- * DingTalk reach it without login or CSRF token (when Spring Security is present). The client for
+ * {@code dingtalk.callback.enabled=true} (or {@code dingtalk.apps.<name>.callback.enabled=true}):
+ * the crypto of the app {@code default}, the deduplicator, the dispatcher that publishes
+ * {@link io.dingboot.callback.DingTalkEvent}s, the endpoint (servlet web applications) at
+ * {@code dingtalk.callback.path} for the app {@code default} and at
+ * {@code dingtalk.callback.path/<name>} for every other app that takes part (see
+ * {@link CallbackParticipants}), each with its own token, aes-key and owner keys, and a security
+ * filter chain that lets DingTalk reach it without login or CSRF token (when Spring Security is
+ * present). The client for
  * failed pushes is {@link DingTalkCallbackFailedResultAutoConfiguration}'s, present with credentials
  * alone.
  */
@@ -47,13 +54,14 @@ import org.springframework.util.StringUtils;
 		DingTalkLoginAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
-@ConditionalOnBooleanProperty("dingtalk.callback.enabled")
+@Conditional(CallbackCondition.Enabled.class)
 @EnableConfigurationProperties(DingTalkProperties.class)
 @Import(CallbackDeduplicationConfiguration.class)
 public final class DingTalkCallbackAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(CallbackCondition.DefaultApp.class)
 	DingTalkCallbackCrypto dingTalkCallbackCrypto(DingTalkProperties properties) {
 		DingTalkProperties.Callback callback = properties.getCallback();
 		if (!StringUtils.hasText(callback.getAesKey())) {
@@ -117,7 +125,8 @@ public final class DingTalkCallbackAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "dingTalkCallbackServletRegistration")
 		ServletRegistrationBean<DingTalkCallbackServlet> dingTalkCallbackServletRegistration(
-				DingTalkCallbackCrypto crypto, CallbackDispatcher dispatcher, DingTalkProperties properties) {
+				ObjectProvider<DingTalkCallbackCrypto> defaultCrypto, CallbackDispatcher dispatcher,
+				DingTalkProperties properties) {
 			DingTalkProperties.Callback callback = properties.getCallback();
 			String path = path(properties);
 			Duration skew = positive("dingtalk.callback.timestamp-skew", callback.getTimestampSkew());
@@ -126,14 +135,36 @@ public final class DingTalkCallbackAutoConfiguration {
 				throw new InvalidDingTalkPropertyException("dingtalk.callback.max-body-size",
 						"must be between 1B and 16MB but is " + callback.getMaxBodySize(), "keep the default 64KB");
 			}
-			DingTalkCallbackServlet servlet = new DingTalkCallbackServlet(crypto, ownerKeys(properties), dispatcher,
-					skew, maxBodySize, Clock.systemUTC());
+			DingTalkCallbackServlet servlet = new DingTalkCallbackServlet(callbackApps(properties, defaultCrypto),
+					dispatcher, skew, maxBodySize, Clock.systemUTC());
 			ServletRegistrationBean<DingTalkCallbackServlet> registration = new ServletRegistrationBean<>(servlet,
-					path);
+					path, path + "/*");
 			registration.setName("dingTalkCallback");
 			return registration;
 		}
 
+	}
+
+	/**
+	 * The apps the endpoint answers for: {@code default} with the crypto bean (which an
+	 * application may replace), every other app with the crypto of its own token and aes-key.
+	 */
+	static List<CallbackApp> callbackApps(DingTalkProperties properties,
+			ObjectProvider<DingTalkCallbackCrypto> defaultCrypto) {
+		List<CallbackApp> apps = new ArrayList<>();
+		for (CallbackParticipants.Participant participant : CallbackParticipants.of(properties)) {
+			if (participant.isDefault()) {
+				DingTalkCallbackCrypto crypto = defaultCrypto.getIfAvailable();
+				if (crypto != null) {
+					apps.add(new CallbackApp(participant.name(), crypto, ownerKeys(properties)));
+				}
+			}
+			else {
+				apps.add(new CallbackApp(participant.name(),
+						new DingTalkCallbackCrypto(participant.token(), participant.aesKey()), participant.ownerKeys()));
+			}
+		}
+		return apps;
 	}
 
 	static String path(DingTalkProperties properties) {
@@ -158,7 +189,8 @@ public final class DingTalkCallbackAutoConfiguration {
 		@ConditionalOnMissingBean(name = "dingTalkCallbackSecurityFilterChain")
 		SecurityFilterChain dingTalkCallbackSecurityFilterChain(HttpSecurity http, DingTalkProperties properties)
 				throws Exception {
-			http.securityMatcher(path(properties))
+			String path = path(properties);
+			http.securityMatcher(path, path + "/**")
 				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 				.csrf(AbstractHttpConfigurer::disable)
 				.requestCache(AbstractHttpConfigurer::disable)

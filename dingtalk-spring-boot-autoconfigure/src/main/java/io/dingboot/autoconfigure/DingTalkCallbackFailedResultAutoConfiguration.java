@@ -1,7 +1,9 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackFailedResultApi;
+import io.dingboot.callback.CallbackFailedResultApis;
 import io.dingboot.http.DingTalkClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,20 +14,29 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of {@link CallbackFailedResultApi}, the client for the pushes DingTalk failed
- * to deliver: present whenever credentials are set, since fetching needs no endpoint. Replaying
- * what was fetched goes through the {@link CallbackDispatcher} of
- * {@code dingtalk.callback.enabled=true} (its listeners and deduplication); without it only
- * fetching works.
+ * to deliver: present whenever credentials are set, since fetching needs no endpoint, and of
+ * {@link CallbackFailedResultApis}, the same client for every app by name. Replaying what was
+ * fetched goes through the {@link CallbackDispatcher} of callbacks being on (its listeners and
+ * deduplication); without it only fetching works.
  */
-@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkCallbackAutoConfiguration.class })
-@ConditionalOnBean(DingTalkClient.class)
+@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkAppsAutoConfiguration.class,
+		DingTalkCallbackAutoConfiguration.class })
 public final class DingTalkCallbackFailedResultAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(DingTalkClient.class)
 	CallbackFailedResultApi dingTalkCallbackFailedResultApi(DingTalkClient client,
 			ObjectProvider<CallbackDispatcher> dispatcher) {
 		return new CallbackFailedResultApi(client, dispatcher.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DingTalkApps.class)
+	CallbackFailedResultApis dingTalkCallbackFailedResultApis(DingTalkApps apps,
+			ObjectProvider<CallbackDispatcher> dispatcher) {
+		return new CallbackFailedResultApis(apps, dispatcher.getIfAvailable());
 	}
 
 }

@@ -100,8 +100,29 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		if (properties.getJsapi().isEnabled()) {
 			validateJsapi(properties.getJsapi());
 		}
-		if (properties.getCallback().isEnabled()) {
+		if (CallbackParticipants.anyEnabled(properties)) {
 			validateCallback(properties.getCallback());
+			validateAppCallbacks(properties);
+		}
+	}
+
+	/**
+	 * Check the callback settings of every named app that takes part in callbacks (see
+	 * {@link CallbackParticipants}); the app {@code default} is checked with the top-level keys.
+	 */
+	private static void validateAppCallbacks(DingTalkProperties properties) {
+		for (CallbackParticipants.Participant participant : CallbackParticipants.of(properties)) {
+			if (participant.isDefault()) {
+				continue;
+			}
+			DingTalkProperties.App app = properties.getApps().get(participant.name());
+			InvalidDingTalkPropertyException problem = checkCallbackKeys(participant.prefix(),
+					new AppSettings(app.getAppKey(), app.getAppSecret(), app.getCorpId(), app.getCorpSecret(),
+							app.getAgentId(), false, false, true, participant.token(), participant.aesKey(),
+							app.getCallback().getOwnerKey()));
+			if (problem != null) {
+				throw problem;
+			}
 		}
 	}
 
@@ -201,8 +222,10 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 	private static @Nullable InvalidDingTalkPropertyException checkCallbackKeys(String prefix, AppSettings app) {
 		String aesKey = prefix + "callback.aes-key";
 		String token = prefix + "callback.token";
+		String reason = TOP_LEVEL.equals(prefix) ? "dingtalk.callback.enabled is true"
+				: "the app " + prefix.substring(0, prefix.length() - 1) + " takes part in callbacks";
 		if (!has(app.callbackAesKey())) {
-			return InvalidDingTalkPropertyException.missing(aesKey, "dingtalk.callback.enabled is true",
+			return InvalidDingTalkPropertyException.missing(aesKey, reason,
 					"copy the aes_key (EncodingAESKey) from the developer console, 事件订阅 page");
 		}
 		if (!DingTalkCallbackCrypto.isValidAesKey(app.callbackAesKey())) {
@@ -211,7 +234,7 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 					"copy the aes_key (EncodingAESKey) from the developer console exactly, without spaces or '='");
 		}
 		if (!has(app.callbackToken())) {
-			return InvalidDingTalkPropertyException.missing(token, "dingtalk.callback.enabled is true",
+			return InvalidDingTalkPropertyException.missing(token, reason,
 					"copy the token from the developer console, 事件订阅 page");
 		}
 		boolean ownerKey = app.callbackOwnerKeys().stream().anyMatch(DingTalkPropertiesValidator::has)
@@ -380,7 +403,8 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 			DingTalkProperties.Callback callback = properties.getCallback();
 			return new AppSettings(properties.getAppKey(), properties.getAppSecret(), properties.getCorpId(),
 					properties.getCorpSecret(), properties.getAgentId(), properties.getLogin().isEnabled(),
-					properties.getJsapi().isEnabled(), callback.isEnabled(), callback.getToken(), callback.getAesKey(),
+					properties.getJsapi().isEnabled(), CallbackParticipants.defaultTakesPart(properties),
+					callback.getToken(), callback.getAesKey(),
 					callback.getOwnerKey());
 		}
 

@@ -16,7 +16,7 @@ final class CallbackEvents {
 
 	private interface Factory {
 
-		DingTalkEvent create(Object source, JsonNode payload, @Nullable String ownerKey);
+		DingTalkEvent create(Object source, EventHeaders headers, JsonNode payload);
 
 	}
 
@@ -43,10 +43,14 @@ final class CallbackEvents {
 		return URL_CHECKS.contains(eventType);
 	}
 
-	static DingTalkEvent create(Object source, JsonNode payload, @Nullable String ownerKey) {
-		Factory factory = FACTORIES.get(eventType(payload));
-		return (factory != null) ? factory.create(source, payload, ownerKey)
-				: new DingTalkEvent(source, payload, ownerKey);
+	/**
+	 * The most specific event for {@code headers}' event type: a typed subclass such as
+	 * {@link UserAddOrgEvent} for a known type, a {@link DingTalkEvent} otherwise.
+	 */
+	static DingTalkEvent create(Object source, EventHeaders headers, JsonNode payload) {
+		Factory factory = FACTORIES.get(headers.eventType());
+		return (factory != null) ? factory.create(source, headers, payload)
+				: new DingTalkEvent(source, headers, payload);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.dingboot.DingTalkApiException;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackOutcome.Status;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * <pre class="code">
  * ReplayResult result = failedResultApi.replayFailed();
  * </pre>
+ * The bean is the app {@code default}'s; every app's, by name, comes from
+ * {@link CallbackFailedResultApis#forApp(String)}.
  * DingTalk removes the failed pushes it returns (at most 200 per call), so a failed push whose
  * listener throws during a replay is handed back in {@link ReplayResult#failed()}. Fetching needs
  * only credentials; replaying needs {@code dingtalk.callback.enabled=true}, whose dispatcher it goes
@@ -37,20 +40,44 @@ public final class CallbackFailedResultApi {
 
 	private static final int MAX_PAGES = 50;
 
+	private final String appName;
+
 	private final DingTalkClient client;
 
 	private final @Nullable CallbackDispatcher dispatcher;
 
 	/**
-	 * Create a client.
+	 * Create a client of the app named {@code default}.
 	 * @param client the DingTalk client
 	 * @param dispatcher what replays go through (the listeners and deduplication of live pushes), or
 	 * {@code null} when callbacks are not enabled: then {@link #fetch()} works and replaying throws
 	 */
 	public CallbackFailedResultApi(DingTalkClient client, @Nullable CallbackDispatcher dispatcher) {
+		this(DingTalkApps.DEFAULT, client, dispatcher);
+	}
+
+	/**
+	 * Create a client of one app: it fetches with that app's token, and replayed events carry the
+	 * app's name and are deduplicated with that app's live pushes.
+	 * @param appName the app's name
+	 * @param client the app's DingTalk client
+	 * @param dispatcher what replays go through (the listeners and deduplication of live pushes), or
+	 * {@code null} when callbacks are not enabled: then {@link #fetch()} works and replaying throws
+	 */
+	public CallbackFailedResultApi(String appName, DingTalkClient client, @Nullable CallbackDispatcher dispatcher) {
+		Assert.hasText(appName, "'appName' must not be empty");
 		Assert.notNull(client, "'client' must not be null");
+		this.appName = appName;
 		this.client = client;
 		this.dispatcher = dispatcher;
+	}
+
+	/**
+	 * The name of the app whose failed pushes this client fetches.
+	 * @return the app's name
+	 */
+	public String appName() {
+		return this.appName;
 	}
 
 	/**
@@ -109,10 +136,11 @@ public final class CallbackFailedResultApi {
 		CallbackDispatcher dispatcher = dispatcher();
 		if (callback.callBackTag().isEmpty()) {
 			logger.warn("Skipping a failed DingTalk push without call_back_tag");
-			dispatcher.rejected(CallbackRejection.MALFORMED_REQUEST, null);
+			dispatcher.rejected(this.appName, CallbackRejection.MALFORMED_REQUEST, null);
 			return Status.REJECTED;
 		}
-		return dispatcher.dispatch(callback.toEventPayload(), null, "failed:" + sha1(callback.raw().toString()));
+		return dispatcher.dispatch(this.appName, callback.toEventPayload(), null,
+				"failed:" + sha1(callback.raw().toString()));
 	}
 
 	private CallbackDispatcher dispatcher() {

@@ -1,15 +1,29 @@
 package io.dingboot.callback;
 
+import io.dingboot.apps.DingTalkApps;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one push (or one replayed failed push), as told to {@link CallbackObserver}s.
  *
+ * @param appName the name of the app the push came to ({@code default} for the top-level app), or
+ * {@code null} when it was posted for an app the application does not have
  * @param status what happened
  * @param eventType the event type, when the push got as far as being decrypted
  * @param rejection why it was refused, when {@code status} is {@link Status#REJECTED}
  */
-public record CallbackOutcome(Status status, @Nullable String eventType, @Nullable CallbackRejection rejection) {
+public record CallbackOutcome(@Nullable String appName, Status status, @Nullable String eventType,
+		@Nullable CallbackRejection rejection) {
+
+	/**
+	 * The outcome of a push to the app named {@code default}.
+	 * @param status what happened
+	 * @param eventType the event type, when the push got as far as being decrypted
+	 * @param rejection why it was refused, when {@code status} is {@link Status#REJECTED}
+	 */
+	public CallbackOutcome(Status status, @Nullable String eventType, @Nullable CallbackRejection rejection) {
+		this(DingTalkApps.DEFAULT, status, eventType, rejection);
+	}
 
 	/**
 	 * What happened to a push.

@@ -27,6 +27,9 @@ public enum CallbackRejection {
 	/** The timestamp is not a number or further from this server's clock than allowed. */
 	TIMESTAMP_REJECTED(403, "timestamp_rejected"),
 
+	/** Posted under the callback path for an app the application does not have. */
+	UNKNOWN_APP(404, "unknown_app"),
+
 	/** Not a POST. */
 	METHOD_NOT_ALLOWED(405, "method_not_allowed");
 

@@ -19,6 +19,11 @@ public abstract class DepartmentEvent extends DingTalkEvent {
 		this.deptIds = CallbackJson.numbers(CallbackJson.field(payload, "deptId", "DeptId", "deptid"));
 	}
 
+	protected DepartmentEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+		this.deptIds = CallbackJson.numbers(CallbackJson.field(payload, "deptId", "DeptId", "deptid"));
+	}
+
 	/**
 	 * The departments the event is about.
 	 * @return the department ids, never {@code null}

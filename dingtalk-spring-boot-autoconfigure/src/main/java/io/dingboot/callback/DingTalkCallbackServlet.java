@@ -7,10 +7,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackOutcome.Status;
 import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServlet;
@@ -27,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP-push callback endpoint: {@code POST ?signature|msg_signature=&timestamp|timeStamp=&nonce=}
- * with the body {@code {"encrypt":"..."}}. A verified event is published through the
+ * with the body {@code {"encrypt":"..."}}, for every app that takes part in callbacks: the app
+ * {@code default} at {@code dingtalk.callback.path}, any other app at
+ * {@code dingtalk.callback.path/<name>}, each push verified and decrypted with that app's token,
+ * aes-key and owner keys only (a push meant for another app is refused), and an unknown app name a
+ * {@code 404 unknown_app}. A verified event is published through the
  * {@link CallbackDispatcher} and answered with {@code {msg_signature, timeStamp, nonce, encrypt}}
  * carrying the encrypted {@code success}. A push that fails verification is answered with a 4xx
  * JSON {@code {"error":"...","message":"..."}} (see {@link CallbackRejection}); a push whose
@@ -52,9 +60,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 
 	private static final String SUCCESS = "success";
 
-	private final transient DingTalkCallbackCrypto crypto;
-
-	private final Set<String> ownerKeys;
+	private final transient Map<String, Endpoint> apps;
 
 	private final transient CallbackDispatcher dispatcher;
 
@@ -66,10 +72,8 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 
 	private final transient JsonMapper mapper = JsonAnswers.mapper();
 
-	private final transient OwnerKeyMismatchLog ownerKeyMismatches;
-
 	/**
-	 * Create the endpoint.
+	 * Create the endpoint of the app named {@code default} alone.
 	 * @param crypto the app's callback crypto
 	 * @param ownerKeys the owner keys a push may be encrypted for
 	 * @param dispatcher publishes the events
@@ -79,24 +83,61 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 	 */
 	public DingTalkCallbackServlet(DingTalkCallbackCrypto crypto, Set<String> ownerKeys, CallbackDispatcher dispatcher,
 			Duration timestampSkew, long maxBodySize, Clock clock) {
-		Assert.notEmpty(ownerKeys, "'ownerKeys' must not be empty");
+		this(List.of(new CallbackApp(DingTalkApps.DEFAULT, crypto, ownerKeys)), dispatcher, timestampSkew,
+				maxBodySize, clock);
+	}
+
+	/**
+	 * Create the endpoint of several apps. Mapped at {@code <path>} and {@code <path>/*}, it
+	 * answers the app named {@code default} at {@code <path>} and every other app at
+	 * {@code <path>/<name>}; anything else under the path is a {@code 404 unknown_app}.
+	 * @param apps the apps, each with its own crypto and owner keys
+	 * @param dispatcher publishes the events
+	 * @param timestampSkew the largest accepted difference between a push's timestamp and the clock
+	 * @param maxBodySize the largest accepted body, in bytes
+	 * @param clock the clock
+	 */
+	public DingTalkCallbackServlet(List<CallbackApp> apps, CallbackDispatcher dispatcher, Duration timestampSkew,
+			long maxBodySize, Clock clock) {
+		Assert.notNull(apps, "'apps' must not be null");
 		Assert.isTrue(maxBodySize > 0 && maxBodySize < Integer.MAX_VALUE, "'maxBodySize' must be positive");
-		this.crypto = crypto;
-		this.ownerKeys = Set.copyOf(ownerKeys);
+		Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+		for (CallbackApp app : apps) {
+			String property = app.isDefault() ? "dingtalk.callback.owner-key"
+					: "dingtalk.apps." + app.name() + ".callback.owner-key";
+			Assert.isNull(endpoints.put(app.name(), new Endpoint(app, new OwnerKeyMismatchLog(logger, clock, property))),
+					() -> "Two callback apps are named '" + app.name() + "'");
+		}
+		this.apps = Collections.unmodifiableMap(endpoints);
 		this.dispatcher = dispatcher;
 		this.timestampSkew = timestampSkew;
 		this.maxBodySize = maxBodySize;
 		this.clock = clock;
-		this.ownerKeyMismatches = new OwnerKeyMismatchLog(logger, clock);
+	}
+
+	/**
+	 * The names of the apps this endpoint answers for.
+	 * @return the names
+	 */
+	public Set<String> appNames() {
+		return this.apps.keySet();
 	}
 
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Endpoint endpoint = this.apps.get(appName(request.getPathInfo()));
+		if (endpoint == null) {
+			logger.debug("Refused a DingTalk callback for an unknown app");
+			this.dispatcher.rejected(null, CallbackRejection.UNKNOWN_APP, null);
+			error(response, CallbackRejection.UNKNOWN_APP.status(), CallbackRejection.UNKNOWN_APP.error(),
+					"No DingTalk app answers callbacks at this path");
+			return;
+		}
 		try {
-			handle(request, response);
+			handle(endpoint, request, response);
 		}
 		catch (Rejected ex) {
-			reject(response, ex.rejection, ex.getMessage());
+			reject(endpoint, response, ex.rejection, ex.getMessage());
 		}
 		catch (IOException ex) {
 			logger.debug("Could not read or answer a DingTalk callback: {}", ex.toString());
@@ -112,7 +153,20 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 		}
 	}
 
-	private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * The app a request is for: {@code default} at the path itself, {@code <name>} at
+	 * {@code <path>/<name>}; an empty name (a trailing '/') or a deeper path is no app.
+	 */
+	private static String appName(@Nullable String pathInfo) {
+		if (pathInfo == null) {
+			return DingTalkApps.DEFAULT;
+		}
+		String name = pathInfo.substring(1);
+		return (name.isEmpty() || name.indexOf('/') >= 0 || DingTalkApps.DEFAULT.equals(name)) ? "" : name;
+	}
+
+	private void handle(Endpoint endpoint, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
 			throw new Rejected(CallbackRejection.METHOD_NOT_ALLOWED, "Only POST is supported");
@@ -129,17 +183,18 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 		String encrypt = readEncrypt(request);
 		DecryptedMessage message;
 		try {
-			message = this.crypto.verifyAndDecrypt(signature, timestamp, nonce, encrypt, this.ownerKeys);
+			message = endpoint.app.crypto().verifyAndDecrypt(signature, timestamp, nonce, encrypt,
+					endpoint.app.ownerKeys());
 		}
 		catch (DingTalkCallbackException ex) {
 			throw new Rejected(CallbackRejection.of(ex), ex.getMessage() + " (" + ex.getCode() + ")");
 		}
 		JsonNode payload = parseEvent(message.plaintext());
 		String type = CallbackEvents.eventType(payload);
-		Status status = this.dispatcher.dispatch(payload, message.ownerKey(),
+		Status status = this.dispatcher.dispatch(endpoint.app.name(), payload, message.ownerKey(),
 				signature + ":" + timestamp + ":" + nonce);
 		switch (status) {
-			case DELIVERED, URL_CHECK, DUPLICATE -> reply(response, message.ownerKey());
+			case DELIVERED, URL_CHECK, DUPLICATE -> reply(endpoint, response, message.ownerKey());
 			case IN_PROGRESS -> error(response, 503, "in_progress",
 					"The event is being delivered by another request; push it again later");
 			default -> error(response, 503, "listener_failed",
@@ -208,19 +263,20 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 		return payload;
 	}
 
-	private void reply(HttpServletResponse response, String ownerKey) throws IOException {
-		write(response, 200, this.crypto.encryptedReply(SUCCESS, ownerKey));
+	private void reply(Endpoint endpoint, HttpServletResponse response, String ownerKey) throws IOException {
+		write(response, 200, endpoint.app.crypto().encryptedReply(SUCCESS, ownerKey));
 	}
 
-	private void reject(HttpServletResponse response, CallbackRejection rejection, String message)
+	private void reject(Endpoint endpoint, HttpServletResponse response, CallbackRejection rejection, String message)
 			throws IOException {
 		if (rejection == CallbackRejection.OWNER_KEY_MISMATCH) {
-			this.ownerKeyMismatches.refused();
+			endpoint.ownerKeyMismatches.refused();
 		}
 		else {
-			logger.debug("Refused a DingTalk callback ({}): {}", rejection.error(), message);
+			logger.debug("Refused a DingTalk callback of app {} ({}): {}", endpoint.app.name(), rejection.error(),
+					message);
 		}
-		this.dispatcher.rejected(rejection, null);
+		this.dispatcher.rejected(endpoint.app.name(), rejection, null);
 		if (!response.isCommitted()) {
 			error(response, rejection.status(), rejection.error(), message);
 		}
@@ -267,6 +323,10 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 			}
 		}
 		return null;
+	}
+
+	private record Endpoint(CallbackApp app, OwnerKeyMismatchLog ownerKeyMismatches) {
+
 	}
 
 	private static final class Rejected extends RuntimeException {

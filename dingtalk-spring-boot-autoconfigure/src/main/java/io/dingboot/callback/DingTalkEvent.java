@@ -2,6 +2,7 @@ package io.dingboot.callback;
 
 import java.time.Instant;
 
+import io.dingboot.apps.DingTalkApps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.util.Assert;
@@ -15,40 +16,56 @@ import tools.jackson.databind.JsonNode;
  * &#64;EventListener(condition = "#event.eventType == 'bpms_instance_change'")
  * void onApproval(DingTalkEvent event) { ... }
  * </pre>
+ * Every event says which app it came to ({@link #appName()}).
  * DingTalk waits at most 1.5 s for the answer: put slow work in an {@code @Async} listener. A
  * listener that throws makes DingTalk push the event again.
  */
 public class DingTalkEvent extends ApplicationEvent {
 
-	private final String eventType;
-
-	private final @Nullable String corpId;
-
-	private final @Nullable String eventId;
-
-	private final @Nullable Instant eventTime;
+	private final EventHeaders headers;
 
 	private final JsonNode payload;
 
-	private final @Nullable String ownerKey;
-
 	/**
-	 * Create an event from its decrypted JSON.
+	 * Create an event of the app named {@code default} from its decrypted JSON.
 	 * @param source the object that published the event
 	 * @param payload the decrypted JSON object, with an {@code EventType}
 	 * @param ownerKey the owner key the push was encrypted for, if known
 	 */
 	public DingTalkEvent(Object source, JsonNode payload, @Nullable String ownerKey) {
+		this(source, EventHeaders.of(DingTalkApps.DEFAULT, payload, ownerKey), payload);
+	}
+
+	/**
+	 * Create an event from its headers and payload, whatever transport brought it.
+	 * @param source the object that published the event
+	 * @param headers the app, type, id, organisation and time of the event
+	 * @param payload the event's JSON object, as the transport delivered it
+	 */
+	public DingTalkEvent(Object source, EventHeaders headers, JsonNode payload) {
 		super(source);
+		Assert.notNull(headers, "'headers' must not be null");
 		Assert.isTrue(payload != null && payload.isObject(), "'payload' must be a JSON object");
-		String type = CallbackJson.text(CallbackJson.field(payload, "EventType"));
-		Assert.hasText(type, "'payload' must have an EventType");
-		this.eventType = type;
-		this.corpId = CallbackJson.text(CallbackJson.field(payload, "CorpId", "corp_id"));
-		this.eventId = CallbackJson.text(CallbackJson.field(payload, "eventId", "event_id"));
-		this.eventTime = CallbackJson.time(CallbackJson.field(payload, "EventTime", "TimeStamp", "event_time"));
+		this.headers = headers;
 		this.payload = payload;
-		this.ownerKey = ownerKey;
+	}
+
+	/**
+	 * The name of the app the event came to: {@code default} for the top-level
+	 * {@code dingtalk.*} app, otherwise the {@code <name>} of {@code dingtalk.apps.<name>}. Filter
+	 * by app with {@code @EventListener(condition = "#event.appName() == 'hr'")}.
+	 * @return the app's name
+	 */
+	public String appName() {
+		return this.headers.appName();
+	}
+
+	/**
+	 * The app, type, id, organisation and time of the event.
+	 * @return the headers
+	 */
+	public EventHeaders getHeaders() {
+		return this.headers;
 	}
 
 	/**
@@ -56,7 +73,7 @@ public class DingTalkEvent extends ApplicationEvent {
 	 * @return the event type
 	 */
 	public String getEventType() {
-		return this.eventType;
+		return this.headers.eventType();
 	}
 
 	/**
@@ -64,7 +81,7 @@ public class DingTalkEvent extends ApplicationEvent {
 	 * @return the corp id, or {@code null} when the event has none
 	 */
 	public @Nullable String getCorpId() {
-		return this.corpId;
+		return this.headers.corpId();
 	}
 
 	/**
@@ -72,7 +89,7 @@ public class DingTalkEvent extends ApplicationEvent {
 	 * @return the event id, or {@code null} for older payloads without one
 	 */
 	public @Nullable String getEventId() {
-		return this.eventId;
+		return this.headers.eventId();
 	}
 
 	/**
@@ -81,7 +98,7 @@ public class DingTalkEvent extends ApplicationEvent {
 	 * @return the event time, or {@code null} when the event has none
 	 */
 	public @Nullable Instant getEventTime() {
-		return this.eventTime;
+		return this.headers.eventTime();
 	}
 
 	/**
@@ -97,13 +114,13 @@ public class DingTalkEvent extends ApplicationEvent {
 	 * @return the owner key, or {@code null} when not known (a replay)
 	 */
 	public @Nullable String getOwnerKey() {
-		return this.ownerKey;
+		return this.headers.ownerKey();
 	}
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "{eventType=" + this.eventType + ", corpId=" + this.corpId + ", eventId="
-				+ this.eventId + ", eventTime=" + this.eventTime + "}";
+		return getClass().getSimpleName() + "{app=" + appName() + ", eventType=" + getEventType() + ", corpId="
+				+ getCorpId() + ", eventId=" + getEventId() + ", eventTime=" + getEventTime() + "}";
 	}
 
 }

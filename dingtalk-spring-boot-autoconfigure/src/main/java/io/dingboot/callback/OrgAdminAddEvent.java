@@ -15,4 +15,8 @@ public final class OrgAdminAddEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgAdminAddEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -15,4 +15,8 @@ public final class OrgAdminRemoveEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgAdminRemoveEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

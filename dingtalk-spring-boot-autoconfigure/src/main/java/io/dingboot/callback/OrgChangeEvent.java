@@ -15,4 +15,8 @@ public final class OrgChangeEvent extends DingTalkEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgChangeEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

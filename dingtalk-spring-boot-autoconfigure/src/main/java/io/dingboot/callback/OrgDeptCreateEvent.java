@@ -15,4 +15,8 @@ public final class OrgDeptCreateEvent extends DepartmentEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgDeptCreateEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -15,4 +15,8 @@ public final class OrgDeptModifyEvent extends DepartmentEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgDeptModifyEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -15,4 +15,8 @@ public final class OrgDeptRemoveEvent extends DepartmentEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgDeptRemoveEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

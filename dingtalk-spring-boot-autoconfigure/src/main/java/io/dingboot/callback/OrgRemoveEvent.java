@@ -15,4 +15,8 @@ public final class OrgRemoveEvent extends DingTalkEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public OrgRemoveEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

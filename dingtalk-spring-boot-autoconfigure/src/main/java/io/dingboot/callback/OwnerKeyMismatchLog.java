@@ -26,9 +26,20 @@ final class OwnerKeyMismatchLog {
 
 	private final AtomicLong unlogged = new AtomicLong();
 
+	private final String property;
+
 	OwnerKeyMismatchLog(Logger logger, Clock clock) {
+		this(logger, clock, "dingtalk.callback.owner-key");
+	}
+
+	/**
+	 * A log for one app's refusals.
+	 * @param property the app's owner-key property, named in the lines
+	 */
+	OwnerKeyMismatchLog(Logger logger, Clock clock, String property) {
 		this.logger = logger;
 		this.clock = clock;
+		this.property = property;
 	}
 
 	void refused() {
@@ -41,11 +52,11 @@ final class OwnerKeyMismatchLog {
 		long count = this.unlogged.getAndSet(0) + 1;
 		if (next == Long.MIN_VALUE) {
 			this.logger.warn("Refused a DingTalk callback encrypted for none of the configured owner keys; check "
-					+ "dingtalk.callback.owner-key (further refusals are logged at most once a minute)");
+					+ "{} (further refusals are logged at most once a minute)", this.property);
 		}
 		else {
 			this.logger.warn("Refused {} DingTalk callback(s) encrypted for none of the configured owner keys since "
-					+ "the last such warning; check dingtalk.callback.owner-key", count);
+					+ "the last such warning; check {}", count, this.property);
 		}
 	}
 

@@ -15,4 +15,8 @@ public final class UserActiveOrgEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public UserActiveOrgEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -15,4 +15,8 @@ public final class UserAddOrgEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public UserAddOrgEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -19,6 +19,11 @@ public abstract class UserEvent extends DingTalkEvent {
 		this.userIds = CallbackJson.strings(CallbackJson.field(payload, "userId", "UserId", "userid"));
 	}
 
+	protected UserEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+		this.userIds = CallbackJson.strings(CallbackJson.field(payload, "userId", "UserId", "userid"));
+	}
+
 	/**
 	 * The users the event is about.
 	 * @return the user ids, never {@code null}

@@ -15,4 +15,8 @@ public final class UserLeaveOrgEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public UserLeaveOrgEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

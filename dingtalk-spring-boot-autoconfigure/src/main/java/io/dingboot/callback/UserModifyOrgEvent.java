@@ -15,4 +15,8 @@ public final class UserModifyOrgEvent extends UserEvent {
 		super(source, payload, ownerKey);
 	}
 
+	public UserModifyOrgEvent(Object source, EventHeaders headers, JsonNode payload) {
+		super(source, headers, payload);
+	}
+
 }

@@ -1,8 +1,10 @@
 package io.dingboot.callback;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dingboot.callback.CallbackOutcome.Status;
@@ -133,6 +135,83 @@ class CallbackDispatcherTests {
 				json("{\"EventType\":\"org_dept_modify\",\"deptid\":[\"12\",\"x\",13]}"), null);
 		assertThat(dept.getDeptIds()).containsExactly(12L, 13L);
 		assertThat(dept.toString()).doesNotContain("12");
+	}
+
+	@Test
+	void eventsOfTheSingleAppAreNamedDefault() {
+		CallbackDispatcher dispatcher = dispatcher(this.published::add);
+		dispatcher.dispatch(json("{\"EventType\":\"org_change\",\"eventId\":\"e1\"}"), null, "p");
+		assertThat(this.published).singleElement()
+			.isInstanceOfSatisfying(DingTalkEvent.class, (event) -> assertThat(event.appName()).isEqualTo("default"));
+		assertThat(new UserAddOrgEvent(this, json("{\"EventType\":\"user_add_org\"}"), null).appName())
+			.isEqualTo("default");
+	}
+
+	@Test
+	void sameEventIdForTwoAppsIsDeliveredOncePerAppAndReportedWithTheAppsName() {
+		CallbackDispatcher dispatcher = dispatcher(this.published::add);
+		JsonNode payload = json("{\"EventType\":\"user_add_org\",\"eventId\":\"e1\",\"CorpId\":\"dingc\"}");
+		assertThat(dispatcher.dispatch("hr", payload, "dinghr", "p1")).isEqualTo(Status.DELIVERED);
+		assertThat(dispatcher.dispatch("oa", payload, "dingoa", "p2")).isEqualTo(Status.DELIVERED);
+		assertThat(dispatcher.dispatch("hr", payload, "dinghr", "p3")).isEqualTo(Status.DUPLICATE);
+		assertThat(dispatcher.dispatch("oa", payload, "dingoa", "p4")).isEqualTo(Status.DUPLICATE);
+		assertThat(this.published).hasSize(2)
+			.extracting((event) -> ((DingTalkEvent) event).appName())
+			.containsExactly("hr", "oa");
+		assertThat(this.outcomes).containsExactly(new CallbackOutcome("hr", Status.DELIVERED, "user_add_org", null),
+				new CallbackOutcome("oa", Status.DELIVERED, "user_add_org", null),
+				new CallbackOutcome("hr", Status.DUPLICATE, "user_add_org", null),
+				new CallbackOutcome("oa", Status.DUPLICATE, "user_add_org", null));
+	}
+
+	@Test
+	void dedupeKeyNamesTheAppAndNeverAnOwnerKey() {
+		DingTalkEvent event = new DingTalkEvent(this, EventHeaders.of("hr",
+				json("{\"EventType\":\"org_change\",\"eventId\":\"e1\",\"CorpId\":\"dingc\"}"), "dingsecretish"),
+				json("{}"));
+		assertThat(CallbackDispatcher.dedupeKey(event, "sig:ts:n")).isEqualTo("hr:event:dingc:e1");
+		DingTalkEvent withoutId = new DingTalkEvent(this,
+				EventHeaders.of("oa", json("{\"EventType\":\"org_change\"}"), "k"), json("{}"));
+		assertThat(CallbackDispatcher.dedupeKey(withoutId, "sig:ts:n")).isEqualTo("oa:push:sig:ts:n");
+		assertThat(CallbackDispatcher.dedupeKey(withoutId, null)).isNull();
+	}
+
+	@Test
+	void eventFromAnotherTransportWithTypeAndIdApartFromItsCamelCasePayloadIsPublishedOncePerApp() {
+		CallbackDispatcher dispatcher = dispatcher(this.published::add);
+		Map<String, Object> payload = Map.of("userId", List.of("u9"), "eventCorpId", "dingc", "eventBornTime",
+				"1683533823336");
+		assertThat(dispatcher.dispatch("hr", "user_add_org", "s-1", payload)).isEqualTo(Status.DELIVERED);
+		assertThat(dispatcher.dispatch("hr", "user_add_org", "s-1", payload)).isEqualTo(Status.DUPLICATE);
+		assertThat(dispatcher.dispatch("oa", "user_add_org", "s-1", payload)).isEqualTo(Status.DELIVERED);
+		assertThat(this.published).hasSize(2).first().isInstanceOfSatisfying(UserAddOrgEvent.class, (event) -> {
+			assertThat(event.appName()).isEqualTo("hr");
+			assertThat(event.getEventType()).isEqualTo("user_add_org");
+			assertThat(event.getEventId()).isEqualTo("s-1");
+			assertThat(event.getCorpId()).isEqualTo("dingc");
+			assertThat(event.getEventTime()).isEqualTo(Instant.ofEpochMilli(1683533823336L));
+			assertThat(event.getUserIds()).containsExactly("u9");
+			assertThat(event.getOwnerKey()).isNull();
+			assertThat(event.getPayload().has("EventType")).isFalse();
+		});
+	}
+
+	@Test
+	void eventFromAnotherTransportWithoutIdIsDeliveredEveryTime() {
+		CallbackDispatcher dispatcher = dispatcher(this.published::add);
+		assertThat(dispatcher.dispatch("hr", "bpms_task_change", null, Map.of("processInstanceId", "p")))
+			.isEqualTo(Status.DELIVERED);
+		assertThat(dispatcher.dispatch("hr", "bpms_task_change", null, Map.of("processInstanceId", "p")))
+			.isEqualTo(Status.DELIVERED);
+		assertThat(this.published).hasSize(2);
+	}
+
+	@Test
+	void refusalOfAPushForAnUnknownAppIsReportedWithoutAnAppName() {
+		CallbackDispatcher dispatcher = dispatcher(this.published::add);
+		dispatcher.rejected(null, CallbackRejection.UNKNOWN_APP, null);
+		assertThat(this.outcomes)
+			.containsExactly(new CallbackOutcome(null, Status.REJECTED, null, CallbackRejection.UNKNOWN_APP));
 	}
 
 	private CallbackDispatcher dispatcher(ApplicationEventPublisher publisher) {

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dingboot.DingTalkApiException;
+import io.dingboot.apps.UnknownDingTalkAppException;
+import io.dingboot.autoconfigure.DingTalkAppsAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkCallbackAutoConfiguration;
 import io.dingboot.autoconfigure.DingTalkCallbackFailedResultAutoConfiguration;
@@ -155,6 +157,37 @@ class CallbackFailedResultApiTests {
 			assertThat(result.failed()).singleElement()
 				.satisfies((failed) -> assertThat(failed.callBackTag()).isEqualTo("bpms_task_change"));
 		});
+	}
+
+	@Test
+	void eachAppReplaysItsOwnFailedPushesWithItsOwnTokenAsEventsOfThatApp() {
+		wireMock.stubFor(get(urlPathEqualTo("/gettoken")).withQueryParam("appkey", equalTo("dinghrkey"))
+			.willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"TOKENHR\",\"expires_in\":7200}")));
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(PAGE_2)));
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class))
+			.withPropertyValues("dingtalk.apps.hr.app-key=dinghrkey", "dingtalk.apps.hr.app-secret=hr-secret")
+			.run((context) -> {
+				CallbackFailedResultApis apis = context.getBean(CallbackFailedResultApis.class);
+				ReplayResult hr = apis.forApp("hr").replayFailed();
+				assertThat(hr.delivered()).isEqualTo(2);
+				wireMock.verify(exactly(1),
+						getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("access_token", equalTo("TOKENHR")));
+				wireMock.verify(exactly(0),
+						getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("access_token", equalTo("TOKEN1")));
+				ReplayResult again = apis.forApp("hr").replayFailed();
+				assertThat(again.delivered()).isZero();
+				assertThat(again.duplicates()).isEqualTo(2);
+				ReplayResult defaultApp = context.getBean(CallbackFailedResultApi.class).replayFailed();
+				assertThat(defaultApp.delivered()).isEqualTo(2);
+				wireMock.verify(exactly(1),
+						getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("access_token", equalTo("TOKEN1")));
+				assertThat(context.getBean(Listeners.class).all).extracting(DingTalkEvent::appName)
+					.containsExactly("hr", "hr", "default", "default");
+				assertThat(apis.forApp("default").appName()).isEqualTo("default");
+				assertThatExceptionOfType(UnknownDingTalkAppException.class).isThrownBy(() -> apis.forApp("nosuch"))
+					.withMessageContaining("hr");
+			});
 	}
 
 	@Test

@@ -27,6 +27,14 @@ interface ApplicationUnderTest {
 	CallbackTarget callbackTarget();
 
 	/**
+	 * Where and how to push callback events for one named app ({@code dingtalk.apps.<app>.*}).
+	 * @param app the app's name
+	 * @return the target
+	 * @throws IllegalStateException when the app has no callback endpoint or is not configured
+	 */
+	CallbackTarget callbackTarget(String app);
+
+	/**
 	 * The application's callback endpoint and settings.
 	 *
 	 * @param url the callback URL

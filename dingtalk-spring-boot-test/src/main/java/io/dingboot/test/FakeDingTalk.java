@@ -263,6 +263,48 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
+	 * Push an event for one app of the application under test the way DingTalk does, with that
+	 * app's own settings: its callback URL
+	 * ({@code http://127.0.0.1:<local.server.port><context-path><dingtalk.callback.path>/<app>}),
+	 * {@code dingtalk.apps.<app>.callback.token}, {@code dingtalk.apps.<app>.callback.aes-key}, and
+	 * the first of its {@code callback.owner-key} (else its {@code app-key}, else its
+	 * {@code corp-id}) as owner key; the event carries the app's {@code corp-id}. The app
+	 * {@code default} is {@link #pushEvent(String, Map)}.
+	 * <pre class="code">
+	 * CallbackPushResult result = fake.pushEvent("hr", "user_add_org", Map.of("userId", List.of("zhangsan")));
+	 * </pre>
+	 * @param app the app's name, as in {@code dingtalk.apps.<app>}
+	 * @param eventType the {@code EventType}, e.g. {@code user_add_org}
+	 * @param fields the event's other fields, e.g. {@code userId} or {@code deptId}
+	 * @return the HTTP status, the raw answer and the decrypted reply
+	 * @throws IllegalStateException when the fake does not know the application, or the app has no
+	 * callback endpoint or the application no running server
+	 */
+	public CallbackPushResult pushEvent(String app, String eventType, Map<String, ?> fields) {
+		return pushEvent(app, FakeEvent.of(eventType, fields));
+	}
+
+	/**
+	 * Like {@link #pushEvent(String, String, Map)} with an event built by {@link FakeEvent}:
+	 * <pre class="code">
+	 * fake.pushEvent("hr", FakeEvent.userAddOrg("zhangsan"));
+	 * </pre>
+	 * @param app the app's name, as in {@code dingtalk.apps.<app>}; {@code default} for the
+	 * top-level app
+	 * @param event the event
+	 * @return the HTTP status, the raw answer and the decrypted reply
+	 */
+	public CallbackPushResult pushEvent(String app, FakeEvent event) {
+		Objects.requireNonNull(app, "app");
+		Objects.requireNonNull(event, "event");
+		ApplicationUnderTest application = requireApplication("pushEvent");
+		ApplicationUnderTest.CallbackTarget target = "default".equals(app) ? application.callbackTarget()
+				: application.callbackTarget(app);
+		return CallbackPush.push(this.state.clock, target.url(), target.token(), target.aesKey(), target.ownerKey(),
+				event.toJson(this.state.clock, target.corpId()));
+	}
+
+	/**
 	 * Push an event to a callback URL the way DingTalk does: encrypt
 	 * {@code eventJson} for {@code ownerKey}, sign it with {@code token}, and {@code POST}
 	 * <code>{"encrypt":...}</code> with {@code msg_signature}, {@code timestamp} (milliseconds, from

@@ -52,6 +52,11 @@ final class SpringApplicationUnderTest implements ApplicationUnderTest {
 		return new CallbackTarget(url, token, aesKey, ownerKey(corpId), corpId);
 	}
 
+	@Override
+	public CallbackTarget callbackTarget(String app) {
+		return AppCallbackTarget.of(this.environment, baseUrl(), app);
+	}
+
 	private String ownerKey(String corpId) {
 		List<String> ownerKeys = Binder.get(this.environment)
 			.bind("dingtalk.callback.owner-key", Bindable.listOf(String.class))

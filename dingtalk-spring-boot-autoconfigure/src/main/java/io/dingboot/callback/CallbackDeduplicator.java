@@ -16,7 +16,8 @@ public interface CallbackDeduplicator {
 
 	/**
 	 * Claim {@code key} for processing.
-	 * @param key the push's key (event id, or signature, timestamp and nonce)
+	 * @param key the push's key: the app's name, then the event id (or the signature, timestamp and
+	 * nonce), e.g. {@code hr:event:dingcorp:c7c7...}; never a secret
 	 * @param claimTimeout how long the claim holds if it is neither completed nor released
 	 * @return {@link Claim#CLAIMED} when the caller now holds the claim, {@link Claim#IN_PROGRESS}
 	 * when another caller holds it, {@link Claim#DONE} when the push was handled already

@@ -43,8 +43,9 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
 	/**
 	 * Create a deduplicator.
 	 * @param connectionFactory the application's Redis connection factory
-	 * @param keyPrefix prefix of every key, e.g. {@code dingtalk:}; ids are kept under
-	 * {@code <prefix>callback:<id>}
+	 * @param keyPrefix prefix of every key, e.g. {@code dingtalk:}; pushes are kept under
+	 * {@code <prefix>callback:<key>}, where the key starts with the app's name (e.g.
+	 * {@code dingtalk:callback:hr:event:<corpId>:<eventId>}) and holds no secret
 	 */
 	public RedisCallbackDeduplicator(RedisConnectionFactory connectionFactory, String keyPrefix) {
 		Assert.notNull(connectionFactory, "'connectionFactory' must not be null");

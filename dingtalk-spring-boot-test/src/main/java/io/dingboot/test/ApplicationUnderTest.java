@@ -32,7 +32,9 @@ interface ApplicationUnderTest {
 	 * @return the target
 	 * @throws IllegalStateException when the app has no callback endpoint or is not configured
 	 */
-	CallbackTarget callbackTarget(String app);
+	default CallbackTarget callbackTarget(String app) {
+		throw new IllegalStateException("The fake cannot read the callback settings of the app '" + app + "'");
+	}
 
 	/**
 	 * The application's callback endpoint and settings.

@@ -4,11 +4,15 @@
 #   none     without DingBoot on the classpath (the starter's own jars left out)
 #   full     with the starter, credentials, free login, dd.config and callbacks on
 #   starter  with the starter on the classpath but no dingtalk.* properties
+#   apps1    with the starter and one app under dingtalk.apps.<name> (credentials, corp id, agent id)
+#   apps100  the same with 100 apps under dingtalk.apps.<name>: start-up must not grow with the apps
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`. No network: the base URL points
 # at a closed local port and nothing calls DingTalk at start-up.
 # Usage: bash benchmarks/startup-benchmark.sh [runs] [extra JVM options...]
 #   e.g. bash benchmarks/startup-benchmark.sh 1 -Dstartup.report=true   prints what each variant built
+# STARTUP_VARIANTS picks the variants (default "none full starter"); ratios are to the first one, e.g.
+#   STARTUP_VARIANTS="apps1 apps100" bash benchmarks/startup-benchmark.sh 8   100 apps against 1 app
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
@@ -42,7 +46,17 @@ full_args=(--dingtalk.app-key=dingstartupbench --dingtalk.app-secret=startup-ben
   --dingtalk.corp-id=dingcorpbench --dingtalk.agent-id=42 --dingtalk.base-url=http://127.0.0.1:9
   --dingtalk.login.enabled=true --dingtalk.jsapi.enabled=true --dingtalk.callback.enabled=true
   --dingtalk.callback.token=benchtoken --dingtalk.callback.aes-key=abcdefghijABCDEFGHIJ0123456789abcdefghijABC)
-variants=(none full starter)
+read -r -a variants <<< "${STARTUP_VARIANTS:-none full starter}"
+# dingtalk.apps.app<i>.*: each app its own key, secret, organisation and agent id
+apps_args() {
+  local i
+  for i in $(seq 1 "$1"); do
+    printf '%s\n' "--dingtalk.apps.app$i.app-key=dingstartupapp$i" "--dingtalk.apps.app$i.app-secret=startup-app-secret-$i" \
+      "--dingtalk.apps.app$i.corp-id=dingcorp$i" "--dingtalk.apps.app$i.agent-id=$(( 1000 + i ))"
+  done
+}
+mapfile -t apps1_args < <(apps_args 1)
+mapfile -t apps100_args < <(apps_args 100)
 
 run_variant() {
   local variant=$1 cp args
@@ -51,6 +65,9 @@ run_variant() {
     none) cp=$without_cp; args=("${common_args[@]}") ;;
     full) cp=$with_cp; args=("${common_args[@]}" "${full_args[@]}") ;;
     starter) cp=$with_cp; args=("${common_args[@]}") ;;
+    apps1) cp=$with_cp; args=("${common_args[@]}" --dingtalk.base-url=http://127.0.0.1:9 "${apps1_args[@]}") ;;
+    apps100) cp=$with_cp; args=("${common_args[@]}" --dingtalk.base-url=http://127.0.0.1:9 "${apps100_args[@]}") ;;
+    *) echo "unknown variant $variant (none, full, starter, apps1, apps100)" >&2; exit 1 ;;
   esac
   local start end
   start=$(date +%s%N)
@@ -70,20 +87,21 @@ run_variant() {
 jvm_options=("$@")
 echo "warm-up: one run of each variant (file cache), not counted"
 for variant in "${variants[@]}"; do run_variant "$variant" "${jvm_options[@]}"; done
-rm -f "$out/none" "$out/full" "$out/starter"
+for variant in "${variants[@]}"; do rm -f "$out/$variant"; done
+count=${#variants[@]}
 for round in $(seq 1 "$runs"); do
   echo "round $round/$runs"
   # rotate which variant goes first, so that none profits from its place in the round
-  for i in 0 1 2; do
-    run_variant "${variants[$(( (round + i) % 3 ))]}" "${jvm_options[@]}"
+  for i in $(seq 0 $(( count - 1 ))); do
+    run_variant "${variants[$(( (round + i) % count ))]}" "${jvm_options[@]}"
   done
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "median of $runs runs (wall ms, cpu s = user + system), ratio to none"
-base_wall=$(cut -d' ' -f1 "$out/none" | median)
-base_cpu=$(cut -d' ' -f2 "$out/none" | median)
+echo "median of $runs runs (wall ms, cpu s = user + system), ratio to ${variants[0]}"
+base_wall=$(cut -d' ' -f1 "$out/${variants[0]}" | median)
+base_cpu=$(cut -d' ' -f2 "$out/${variants[0]}" | median)
 for variant in "${variants[@]}"; do
   wall=$(cut -d' ' -f1 "$out/$variant" | median)
   cpu=$(cut -d' ' -f2 "$out/$variant" | median)

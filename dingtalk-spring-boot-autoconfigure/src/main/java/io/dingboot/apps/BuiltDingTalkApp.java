@@ -2,6 +2,7 @@ package io.dingboot.apps;
 
 import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkTransport;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
@@ -39,10 +40,12 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	BuiltDingTalkApp(String name, DingTalkAppSettings settings, DingTalkApps.Shared shared) {
 		this.name = name;
 		this.settings = settings;
-		this.client = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), settings.hasAppCredentials()
-				? DefaultAccessTokenProvider.forApp(shared.tokenCache(), shared.transport(), settings.appKey(),
+		// the shared transport, its calls reported to metrics as this app's
+		SingletonSupplier<DingTalkTransport> transport = SingletonSupplier.of(() -> shared.transport().forApp(name));
+		this.client = SingletonSupplier.of(() -> new DingTalkClient(transport.obtain(), settings.hasAppCredentials()
+				? DefaultAccessTokenProvider.forApp(shared.tokenCache(), transport.obtain(), settings.appKey(),
 						settings.appSecret())
-				: DefaultAccessTokenProvider.forCorp(shared.tokenCache(), shared.transport(), settings.corpId(),
+				: DefaultAccessTokenProvider.forCorp(shared.tokenCache(), transport.obtain(), settings.corpId(),
 						settings.corpSecret())));
 		this.users = SingletonSupplier.of(() -> new UserApi(client()));
 		this.departments = SingletonSupplier.of(() -> new DepartmentApi(client()));

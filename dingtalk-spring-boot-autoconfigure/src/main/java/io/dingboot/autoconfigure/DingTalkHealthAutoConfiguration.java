@@ -1,5 +1,8 @@
 package io.dingboot.autoconfigure;
 
+import java.util.Map;
+
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.health.DingTalkHealthIndicator;
 import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
@@ -16,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code dingtalk} health indicator ({@link DingTalkHealthIndicator}),
- * off with {@code management.health.dingtalk.enabled=false}.
+ * one entry per app of {@link DingTalkApps} (apps registered at runtime included), off with
+ * {@code management.health.dingtalk.enabled=false}.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
@@ -27,11 +31,18 @@ public final class DingTalkHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "dingtalkHealthIndicator")
 	DingTalkHealthIndicator dingtalkHealthIndicator(TokenCache tokenCache,
-			ObjectProvider<AccessTokenProvider> accessTokenProvider) {
-		AccessTokenProvider provider = accessTokenProvider.getIfUnique();
-		String key = (provider instanceof DefaultAccessTokenProvider defaultProvider) ? defaultProvider.getKey() : null;
+			ObjectProvider<AccessTokenProvider> accessTokenProvider, ObjectProvider<DingTalkApps> apps) {
 		// a TokenFetchListener bean: the token cache tells it of every fetch
-		return new DingTalkHealthIndicator(tokenCache, key);
+		return new DingTalkHealthIndicator(tokenCache, () -> {
+			DingTalkApps registry = apps.getIfAvailable();
+			if (registry != null) {
+				// read on each probe: apps registered at runtime appear
+				return DingTalkAppTokenKeys.accessTokenKeys(registry);
+			}
+			AccessTokenProvider provider = accessTokenProvider.getIfUnique();
+			return (provider instanceof DefaultAccessTokenProvider defaultProvider)
+					? Map.of(DingTalkApps.DEFAULT, defaultProvider.getKey()) : Map.of();
+		});
 	}
 
 }

@@ -2,6 +2,7 @@ package io.dingboot.autoconfigure;
 
 import java.util.Locale;
 
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.metrics.DingTalkLoginMetricsListener;
@@ -10,6 +11,7 @@ import io.dingboot.token.TokenCache;
 import io.dingboot.token.redis.RedisTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,7 +23,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Auto-configuration of DingBoot's Micrometer meters ({@link DingTalkMeters}), bound to the token
  * cache, the HTTP transport (its listeners, which the transport takes when it is built) and, when
- * present, the Redis token store.
+ * present, the Redis token store. Meters of an app's calls and token fetches are tagged with the
+ * app's name from {@link DingTalkApps}, apps registered at runtime included.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -33,8 +36,12 @@ public final class DingTalkMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DingTalkMeters dingTalkMeters(MeterRegistry meterRegistry) {
-		return new DingTalkMeters(meterRegistry);
+	DingTalkMeters dingTalkMeters(MeterRegistry meterRegistry, ObjectProvider<DingTalkApps> apps) {
+		// token keys name app keys: the tag is the name of the app that has the key
+		return new DingTalkMeters(meterRegistry, (tokenKey) -> {
+			DingTalkApps registry = apps.getIfAvailable();
+			return (registry != null) ? DingTalkAppTokenKeys.appName(registry, tokenKey) : DingTalkMeters.DEFAULT_APP;
+		});
 	}
 
 	@Bean
@@ -58,7 +65,9 @@ public final class DingTalkMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "dingTalkCallbackMetricsObserver")
 	CallbackObserver dingTalkCallbackMetricsObserver(DingTalkMeters meters) {
-		return (outcome) -> meters.callbackEvent((outcome.eventType() != null) ? outcome.eventType() : "unknown",
+		// callbacks are the top-level app's
+		return (outcome) -> meters.callbackEvent(DingTalkMeters.DEFAULT_APP,
+				(outcome.eventType() != null) ? outcome.eventType() : "unknown",
 				outcome.status().name().toLowerCase(Locale.ROOT));
 	}
 

@@ -18,8 +18,8 @@ final class DingTalkTransportListeners {
 		return switch (listeners.size()) {
 			case 0 -> null;
 			case 1 -> listeners.get(0);
-			default -> (request, failure, durationNanos) -> listeners
-				.forEach((listener) -> listener.exchanged(request, failure, durationNanos));
+			default -> (app, request, failure, durationNanos) -> listeners
+				.forEach((listener) -> listener.exchanged(app, request, failure, durationNanos));
 		};
 	}
 
@@ -27,7 +27,8 @@ final class DingTalkTransportListeners {
 		return switch (listeners.size()) {
 			case 0 -> null;
 			case 1 -> listeners.get(0);
-			default -> (request, failure) -> listeners.forEach((listener) -> listener.retrying(request, failure));
+			default -> (app, request, failure) -> listeners
+				.forEach((listener) -> listener.retrying(app, request, failure));
 		};
 	}
 

@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -16,6 +20,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * and cache, transport) exist under it.
  */
 class OnDingTalkAppsCondition extends SpringBootCondition {
+
+	private static final ConfigurationPropertyName APPS_NAME = ConfigurationPropertyName.of("dingtalk.apps");
 
 	private static final Bindable<Map<String, DingTalkProperties.App>> APPS = Bindable.mapOf(String.class,
 			DingTalkProperties.App.class);
@@ -37,7 +43,18 @@ class OnDingTalkAppsCondition extends SpringBootCondition {
 	 * @return whether named apps are defined
 	 */
 	static boolean hasNamedApps(Environment environment) {
-		return Binder.get(environment).bind("dingtalk.apps", APPS).map((apps) -> !apps.isEmpty()).orElse(false);
+		// a look for any dingtalk.apps.* key rather than a bind of every app: the condition is
+		// evaluated for several beans, and binding each time made start-up grow with the apps
+		boolean unknown = false;
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationPropertyState state = source.containsDescendantOf(APPS_NAME);
+			if (state == ConfigurationPropertyState.PRESENT) {
+				return true;
+			}
+			unknown |= (state == ConfigurationPropertyState.UNKNOWN);
+		}
+		return unknown
+				&& Binder.get(environment).bind(APPS_NAME, APPS).map((apps) -> !apps.isEmpty()).orElse(false);
 	}
 
 }

@@ -19,13 +19,13 @@ final class TokenFetchListeners implements TokenFetchListener {
 	}
 
 	@Override
-	public void fetched(StoredToken token) {
-		this.listeners.orderedStream().forEach((listener) -> listener.fetched(token));
+	public void fetched(String key, StoredToken token) {
+		this.listeners.orderedStream().forEach((listener) -> listener.fetched(key, token));
 	}
 
 	@Override
-	public void failed(RuntimeException failure) {
-		this.listeners.orderedStream().forEach((listener) -> listener.failed(failure));
+	public void failed(String key, RuntimeException failure) {
+		this.listeners.orderedStream().forEach((listener) -> listener.failed(key, failure));
 	}
 
 }

@@ -2,6 +2,11 @@ package io.dingboot.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.token.StoredToken;
@@ -11,59 +16,102 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.Assert;
 
 /**
- * Health of the app's link to DingTalk, from what this instance has seen; a health probe never
- * calls DingTalk. UP while a valid token is held or the last fetch succeeded; DOWN with the
- * errcode when DingTalk refused the credentials (or this server's IP) since the last success, or
- * when no valid token is held and the last fetch failed; UNKNOWN before the first fetch.
+ * Health of each app's link to DingTalk, from what this instance has seen; a health probe never
+ * calls DingTalk. The detail {@code apps} holds one entry per app, by name, each with its status:
+ * UP while a valid token is held or the last fetch succeeded; DOWN with the errcode when DingTalk
+ * refused the credentials (or this server's IP) since the last success, or when no valid token is
+ * held and the last fetch failed; UNKNOWN before the first fetch. The indicator's own status is the
+ * worst of the apps' in Spring Boot's default order (DOWN before UP before UNKNOWN): one app with
+ * bad credentials makes it DOWN, an app not used yet does not. Apps are named, never shown by key,
+ * and no secret or token appears.
  */
 public final class DingTalkHealthIndicator implements HealthIndicator, TokenCache.TokenFetchListener {
 
+	private static final String ACCESS_TOKEN = "access_token:";
+
 	private final TokenCache tokenCache;
 
-	private final @Nullable String tokenKey;
+	private final Supplier<Map<String, String>> apps;
 
 	private final Clock clock;
 
-	private volatile @Nullable Instant lastSuccess;
-
-	private volatile @Nullable Failure lastFailure;
+	private final ConcurrentMap<String, Fetches> fetches = new ConcurrentHashMap<>();
 
 	/**
-	 * Create an indicator; hand it to the {@link TokenCache} as its fetch listener (as a bean it is
-	 * found by the auto-configured cache).
+	 * Create an indicator of the one app {@code default}; hand it to the {@link TokenCache} as its
+	 * fetch listener (as a bean it is found by the auto-configured cache).
 	 * @param tokenCache the token cache
 	 * @param tokenKey the key of the app's access token, or {@code null} when unknown
 	 */
 	public DingTalkHealthIndicator(TokenCache tokenCache, @Nullable String tokenKey) {
-		this(tokenCache, tokenKey, Clock.systemUTC());
+		this(tokenCache, () -> (tokenKey != null) ? Map.of("default", tokenKey) : Map.of(), Clock.systemUTC());
 	}
 
-	DingTalkHealthIndicator(TokenCache tokenCache, @Nullable String tokenKey, Clock clock) {
+	/**
+	 * Create an indicator of several apps; hand it to the {@link TokenCache} as its fetch listener
+	 * (as a bean it is found by the auto-configured cache).
+	 * @param tokenCache the token cache
+	 * @param apps supplies, on each probe, the key of each app's access token by the app's name, in
+	 * the order to report them (so that apps registered at runtime appear)
+	 */
+	public DingTalkHealthIndicator(TokenCache tokenCache, Supplier<Map<String, String>> apps) {
+		this(tokenCache, apps, Clock.systemUTC());
+	}
+
+	DingTalkHealthIndicator(TokenCache tokenCache, Supplier<Map<String, String>> apps, Clock clock) {
+		Assert.notNull(tokenCache, "'tokenCache' must not be null");
+		Assert.notNull(apps, "'apps' must not be null");
 		this.tokenCache = tokenCache;
-		this.tokenKey = tokenKey;
+		this.apps = apps;
 		this.clock = clock;
 	}
 
 	@Override
-	public void fetched(StoredToken token) {
-		this.lastSuccess = this.clock.instant();
-		this.lastFailure = null;
+	public void fetched(String key, StoredToken token) {
+		if (key.startsWith(ACCESS_TOKEN)) {
+			fetchesOf(key).succeeded(this.clock.instant());
+		}
 	}
 
 	@Override
-	public void failed(RuntimeException failure) {
-		this.lastFailure = new Failure(failure, this.clock.instant());
+	public void failed(String key, RuntimeException failure) {
+		if (key.startsWith(ACCESS_TOKEN)) {
+			fetchesOf(key).failed(new Failure(failure, this.clock.instant()));
+		}
+	}
+
+	private Fetches fetchesOf(String key) {
+		return this.fetches.computeIfAbsent(key, (k) -> new Fetches());
 	}
 
 	@Override
 	public Health health() {
+		Map<String, String> keys = this.apps.get();
+		if (keys.isEmpty()) {
+			return Health.unknown().withDetail("reason", "no DingTalk app").build();
+		}
+		// forget the fetches of apps that were removed
+		this.fetches.keySet().retainAll(keys.values());
 		Instant now = this.clock.instant();
-		StoredToken held = (this.tokenKey != null) ? this.tokenCache.peek(this.tokenKey) : null;
+		Map<String, Health> byApp = new LinkedHashMap<>();
+		Status worst = Status.UNKNOWN;
+		for (Map.Entry<String, String> app : keys.entrySet()) {
+			Health health = health(app.getValue(), now);
+			byApp.put(app.getKey(), health);
+			worst = worse(worst, health.getStatus());
+		}
+		return Health.status(worst).withDetail("apps", byApp).build();
+	}
+
+	private Health health(String tokenKey, Instant now) {
+		StoredToken held = this.tokenCache.peek(tokenKey);
 		boolean valid = held != null && held.isValidAt(now);
-		Failure failure = this.lastFailure;
-		Instant success = this.lastSuccess;
+		Fetches seen = this.fetches.get(tokenKey);
+		Failure failure = (seen != null) ? seen.lastFailure : null;
+		Instant success = (seen != null) ? seen.lastSuccess : null;
 		Health.Builder builder;
 		if (failure != null && (failure.refused() || !valid)) {
 			builder = Health.down().withDetail("errcode", failure.errcode).withDetail("error", failure.message)
@@ -76,7 +124,7 @@ public final class DingTalkHealthIndicator implements HealthIndicator, TokenCach
 			}
 		}
 		else {
-			builder = Health.status(Status.UNKNOWN).withDetail("reason", "no token fetched yet");
+			builder = Health.unknown().withDetail("reason", "no token fetched yet");
 		}
 		if (valid) {
 			builder.withDetail("tokenExpiresAt", held.expiresAt().toString());
@@ -87,9 +135,39 @@ public final class DingTalkHealthIndicator implements HealthIndicator, TokenCach
 		return builder.build();
 	}
 
+	private static Status worse(Status current, Status next) {
+		if (Status.DOWN.equals(current) || Status.DOWN.equals(next)) {
+			return Status.DOWN;
+		}
+		if (Status.UP.equals(current) || Status.UP.equals(next)) {
+			return Status.UP;
+		}
+		return Status.UNKNOWN;
+	}
+
 	@Override
 	public String toString() {
-		return "DingTalkHealthIndicator{tokenKey=" + this.tokenKey + "}";
+		return "DingTalkHealthIndicator{apps=" + this.apps.get().keySet() + "}";
+	}
+
+	/**
+	 * What this instance saw of one app's token fetches.
+	 */
+	private static final class Fetches {
+
+		volatile @Nullable Instant lastSuccess;
+
+		volatile @Nullable Failure lastFailure;
+
+		void succeeded(Instant at) {
+			this.lastSuccess = at;
+			this.lastFailure = null;
+		}
+
+		void failed(Failure failure) {
+			this.lastFailure = failure;
+		}
+
 	}
 
 	private static final class Failure {

@@ -27,6 +27,7 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
@@ -58,6 +59,8 @@ public final class DingTalkTransport {
 
 	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
+	private static final String DEFAULT_APP = "default";
+
 	private final SingletonSupplier<RestClient> restClient;
 
 	private final String baseUrl;
@@ -70,9 +73,11 @@ public final class DingTalkTransport {
 
 	private final @Nullable RetryListener retryListener;
 
-	private final JsonMapper mapper = DingTalkJson.mapper();
+	private final JsonMapper mapper;
 
-	private final DingTalkAnswers answers = new DingTalkAnswers(this.mapper);
+	private final DingTalkAnswers answers;
+
+	private final String app;
 
 	/**
 	 * Create a transport without listeners.
@@ -123,6 +128,41 @@ public final class DingTalkTransport {
 		this.retryListener = retryListener;
 		this.idempotentRetries = retryTemplate(retry, true);
 		this.retries = retryTemplate(retry, false);
+		this.mapper = DingTalkJson.mapper();
+		this.answers = new DingTalkAnswers(this.mapper);
+		this.app = DEFAULT_APP;
+	}
+
+	private DingTalkTransport(DingTalkTransport source, String app) {
+		this.restClient = source.restClient;
+		this.baseUrl = source.baseUrl;
+		this.exchangeListener = source.exchangeListener;
+		this.retryListener = source.retryListener;
+		this.idempotentRetries = source.idempotentRetries;
+		this.retries = source.retries;
+		this.mapper = source.mapper;
+		this.answers = source.answers;
+		this.app = app;
+	}
+
+	/**
+	 * This transport for the app named {@code app}: the same {@code RestClient}, retries and
+	 * listeners, with the calls reported to the listeners as that app's. Cheap: nothing is built.
+	 * @param app the app's name (never its key or secret), e.g. {@code hr}
+	 * @return a transport whose calls are the app's
+	 */
+	public DingTalkTransport forApp(String app) {
+		Assert.hasText(app, "'app' must not be empty");
+		return app.equals(this.app) ? this : new DingTalkTransport(this, app);
+	}
+
+	/**
+	 * The name of the app this transport's calls are reported as: {@code default} unless it was
+	 * made {@link #forApp for an app}.
+	 * @return the app's name
+	 */
+	public String app() {
+		return this.app;
 	}
 
 
@@ -179,11 +219,11 @@ public final class DingTalkTransport {
 		long start = System.nanoTime();
 		try {
 			T answer = exchangeWithRetries(request, secrets, reader);
-			listener.exchanged(request, null, System.nanoTime() - start);
+			listener.exchanged(this.app, request, null, System.nanoTime() - start);
 			return answer;
 		}
 		catch (DingTalkApiException ex) {
-			listener.exchanged(request, ex, System.nanoTime() - start);
+			listener.exchanged(this.app, request, ex, System.nanoTime() - start);
 			throw ex;
 		}
 	}
@@ -316,10 +356,12 @@ public final class DingTalkTransport {
 
 		/**
 		 * A call failed and is retried.
+		 * @param app the name of the app that made the call ({@code default} for the top-level
+		 * app), never its key
 		 * @param request the request
 		 * @param failure why it failed
 		 */
-		void retrying(DingTalkRequest request, DingTalkApiException failure);
+		void retrying(String app, DingTalkRequest request, DingTalkApiException failure);
 
 	}
 
@@ -331,11 +373,13 @@ public final class DingTalkTransport {
 
 		/**
 		 * A call ended.
+		 * @param app the name of the app that made the call ({@code default} for the top-level
+		 * app), never its key
 		 * @param request the request (its path is a template, never with a token)
 		 * @param failure why it failed, or {@code null} when it succeeded
 		 * @param durationNanos how long it took, retries included
 		 */
-		void exchanged(DingTalkRequest request, @Nullable DingTalkApiException failure, long durationNanos);
+		void exchanged(String app, DingTalkRequest request, @Nullable DingTalkApiException failure, long durationNanos);
 
 	}
 
@@ -375,6 +419,10 @@ public final class DingTalkTransport {
 			return this.request.path();
 		}
 
+		String app() {
+			return DingTalkTransport.this.app;
+		}
+
 	}
 
 	/**
@@ -390,7 +438,7 @@ public final class DingTalkTransport {
 						retryState.getRetryCount());
 				RetryListener listener = DingTalkTransport.this.retryListener;
 				if (listener != null) {
-					listener.retrying(attempt.request, failure);
+					listener.retrying(attempt.app(), attempt.request, failure);
 				}
 			}
 		}

@@ -13,7 +13,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
  * Counts free-login attempts as {@code dingtalk.login.attempts} from Spring Security's own
  * authentication events: {@code success}, {@code invalid_code}, {@code unavailable} (DingTalk could
  * not answer) or {@code refused} (the application's mapper refused the user). Never tags the code or
- * the user.
+ * the user. The {@code app} tag is {@value DingTalkMeters#DEFAULT_APP}: free login is the top-level
+ * app's.
  */
 public final class DingTalkLoginMetricsListener implements ApplicationListener<AbstractAuthenticationEvent> {
 
@@ -29,10 +30,10 @@ public final class DingTalkLoginMetricsListener implements ApplicationListener<A
 			return;
 		}
 		if (event instanceof AuthenticationSuccessEvent) {
-			this.meters.loginAttempt("success");
+			this.meters.loginAttempt(DingTalkMeters.DEFAULT_APP, "success");
 		}
 		else if (event instanceof AbstractAuthenticationFailureEvent failure) {
-			this.meters.loginAttempt(outcome(failure.getException()));
+			this.meters.loginAttempt(DingTalkMeters.DEFAULT_APP, outcome(failure.getException()));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.dingboot.metrics;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.http.DingTalkRequest;
@@ -13,37 +14,69 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DingBoot's Micrometer meters. Tags carry API path templates, outcomes, error codes and event
- * types only: never a secret, a token, an auth code or a user id.
+ * DingBoot's Micrometer meters. Tags carry the app's name, API path templates, outcomes, error
+ * codes and event types only: never an app key, a secret, a token, an auth code or a user id.
+ * Every meter of an app's calls has the tag {@code app}: the app's name ({@code default} for the
+ * top-level {@code dingtalk.*} app, {@code <name>} for {@code dingtalk.apps.<name>} and apps
+ * registered at runtime), so that the number of tag values is bounded by the number of apps.
  * <ul>
- * <li>{@code dingtalk.token.fetches} (counter; {@code outcome}=success|failure, {@code errcode})</li>
- * <li>{@code dingtalk.api.calls} (timer, retries included; {@code api}, {@code outcome}=success or
- * the failure kind, {@code errcode})</li>
- * <li>{@code dingtalk.api.retries} (counter; {@code api}, {@code reason}=throttled|unavailable|other)</li>
- * <li>{@code dingtalk.callback.events} (counter; {@code type}, {@code outcome})</li>
- * <li>{@code dingtalk.login.attempts} (counter; {@code outcome})</li>
+ * <li>{@code dingtalk.token.fetches} (counter; {@code app}, {@code outcome}=success|failure,
+ * {@code errcode})</li>
+ * <li>{@code dingtalk.api.calls} (timer, retries included; {@code app}, {@code api},
+ * {@code outcome}=success or the failure kind, {@code errcode})</li>
+ * <li>{@code dingtalk.api.retries} (counter; {@code app}, {@code api},
+ * {@code reason}=throttled|unavailable|other)</li>
+ * <li>{@code dingtalk.callback.events} (counter; {@code app}, {@code type}, {@code outcome})</li>
+ * <li>{@code dingtalk.login.attempts} (counter; {@code app}, {@code outcome})</li>
  * <li>{@code dingtalk.token.store.fallbacks} (counter: token fetches made without Redis because it
  * was unavailable)</li>
  * </ul>
  */
 public final class DingTalkMeters {
 
+	/** Value of the {@code app} tag for the top-level {@code dingtalk.*} app. */
+	public static final String DEFAULT_APP = "default";
+
+	/** Value of the {@code app} tag when a token's app is not (or no longer) registered. */
+	public static final String UNKNOWN_APP = "unknown";
+
 	private static final int MAX_TAG_LENGTH = 64;
 
 	private final MeterRegistry registry;
 
+	private final Function<String, @Nullable String> appOfTokenKey;
+
+	/**
+	 * Create the meters of an application with the one app {@value #DEFAULT_APP}: every token
+	 * fetch is counted as that app's.
+	 * @param registry the registry
+	 */
 	public DingTalkMeters(MeterRegistry registry) {
+		this(registry, (tokenKey) -> DEFAULT_APP);
+	}
+
+	/**
+	 * Create the meters.
+	 * @param registry the registry
+	 * @param appOfTokenKey the name of the app whose token key (such as
+	 * {@code access_token:<appKey>}) is given, or {@code null} when no app has it; asked on
+	 * token fetches only, never on calls
+	 */
+	public DingTalkMeters(MeterRegistry registry, Function<String, @Nullable String> appOfTokenKey) {
 		this.registry = registry;
+		this.appOfTokenKey = appOfTokenKey;
 	}
 
 	/**
 	 * Count a callback event.
+	 * @param app the name of the app it was sent to
 	 * @param type the event type, e.g. {@code user_add_org}
 	 * @param outcome what became of it, e.g. {@code delivered}, {@code duplicate}, {@code rejected}
 	 */
-	public void callbackEvent(String type, String outcome) {
+	public void callbackEvent(String app, String type, String outcome) {
 		Counter.builder("dingtalk.callback.events")
 			.description("Callback events received from DingTalk")
+			.tag("app", safe(app))
 			.tag("type", safe(type))
 			.tag("outcome", safe(outcome))
 			.register(this.registry)
@@ -52,11 +85,13 @@ public final class DingTalkMeters {
 
 	/**
 	 * Count a free-login attempt.
+	 * @param app the name of the app the user logged in to
 	 * @param outcome what became of it, e.g. {@code success}, {@code invalid_code}, {@code error}
 	 */
-	public void loginAttempt(String outcome) {
+	public void loginAttempt(String app, String outcome) {
 		Counter.builder("dingtalk.login.attempts")
 			.description("Free-login attempts")
+			.tag("app", safe(app))
 			.tag("outcome", safe(outcome))
 			.register(this.registry)
 			.increment();
@@ -70,13 +105,13 @@ public final class DingTalkMeters {
 		return new TokenCache.TokenFetchListener() {
 
 			@Override
-			public void fetched(StoredToken token) {
-				tokenFetch("success", "0");
+			public void fetched(String key, StoredToken token) {
+				tokenFetch(appOf(key), "success", "0");
 			}
 
 			@Override
-			public void failed(RuntimeException failure) {
-				tokenFetch("failure", errcode(failure));
+			public void failed(String key, RuntimeException failure) {
+				tokenFetch(appOf(key), "failure", errcode(failure));
 			}
 
 		};
@@ -109,18 +144,26 @@ public final class DingTalkMeters {
 			.increment();
 	}
 
-	private void tokenFetch(String outcome, String errcode) {
+	private String appOf(String tokenKey) {
+		String app = this.appOfTokenKey.apply(tokenKey);
+		return (app != null) ? app : UNKNOWN_APP;
+	}
+
+	private void tokenFetch(String app, String outcome, String errcode) {
 		Counter.builder("dingtalk.token.fetches")
 			.description("Access token and ticket fetches from DingTalk")
+			.tag("app", safe(app))
 			.tag("outcome", outcome)
 			.tag("errcode", errcode)
 			.register(this.registry)
 			.increment();
 	}
 
-	private void apiCall(DingTalkRequest request, @Nullable DingTalkApiException failure, long durationNanos) {
+	private void apiCall(String app, DingTalkRequest request, @Nullable DingTalkApiException failure,
+			long durationNanos) {
 		Timer.builder("dingtalk.api.calls")
 			.description("Calls to DingTalk's server API, retries included")
+			.tag("app", safe(app))
 			.tag("api", safePath(request.path()))
 			.tag("outcome", (failure != null) ? failure.getKind().name().toLowerCase() : "success")
 			.tag("errcode", (failure != null) ? errcode(failure) : "0")
@@ -128,10 +171,11 @@ public final class DingTalkMeters {
 			.record(durationNanos, TimeUnit.NANOSECONDS);
 	}
 
-	private void retry(DingTalkRequest request, DingTalkApiException failure) {
+	private void retry(String app, DingTalkRequest request, DingTalkApiException failure) {
 		String reason = failure.isThrottled() ? "throttled" : failure.isUnavailable() ? "unavailable" : "other";
 		Counter.builder("dingtalk.api.retries")
 			.description("Retries of throttled or failed calls to DingTalk")
+			.tag("app", safe(app))
 			.tag("api", safePath(request.path()))
 			.tag("reason", reason)
 			.register(this.registry)

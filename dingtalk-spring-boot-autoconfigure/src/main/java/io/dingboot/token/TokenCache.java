@@ -49,11 +49,11 @@ public final class TokenCache {
 	private static final TokenFetchListener NO_LISTENER = new TokenFetchListener() {
 
 		@Override
-		public void fetched(StoredToken token) {
+		public void fetched(String key, StoredToken token) {
 		}
 
 		@Override
-		public void failed(RuntimeException failure) {
+		public void failed(String key, RuntimeException failure) {
 		}
 
 	};
@@ -237,19 +237,19 @@ public final class TokenCache {
 				&& (stale == null || !stored.value().equals(stale.value()))) {
 			return stored;
 		}
-		return this.store.fetch(key, stale, () -> fetchAndReport(fetcher));
+		return this.store.fetch(key, stale, () -> fetchAndReport(key, fetcher));
 	}
 
-	private StoredToken fetchAndReport(Supplier<StoredToken> fetcher) {
+	private StoredToken fetchAndReport(String key, Supplier<StoredToken> fetcher) {
 		StoredToken token;
 		try {
 			token = fetcher.get();
 		}
 		catch (RuntimeException ex) {
-			this.listener.failed(ex);
+			this.listener.failed(key, ex);
 			throw ex;
 		}
-		this.listener.fetched(token);
+		this.listener.fetched(key, token);
 		return token;
 	}
 
@@ -316,15 +316,18 @@ public final class TokenCache {
 
 		/**
 		 * A token was fetched.
+		 * @param key the token key, naming the token kind and the app's key (never a secret),
+		 * e.g. {@code access_token:dingxxxx}
 		 * @param token the token
 		 */
-		void fetched(StoredToken token);
+		void fetched(String key, StoredToken token);
 
 		/**
 		 * A fetch failed.
+		 * @param key the token key, naming the token kind and the app's key (never a secret)
 		 * @param failure the failure
 		 */
-		void failed(RuntimeException failure);
+		void failed(String key, RuntimeException failure);
 
 	}
 

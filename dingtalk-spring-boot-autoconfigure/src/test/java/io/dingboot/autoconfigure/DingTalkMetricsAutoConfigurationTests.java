@@ -2,10 +2,14 @@ package io.dingboot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dingboot.ApiWireMock;
 import io.dingboot.DingTalkApiException;
+import io.dingboot.apps.DingTalkAppSettings;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.metrics.DingTalkMeters;
@@ -21,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -84,9 +89,9 @@ class DingTalkMetricsAutoConfigurationTests {
 				dispatcher.dispatch(event, "dingapp", "push-1");
 				dispatcher.dispatch(event, "dingapp", "push-1");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("dingtalk.callback.events").tag("type", "org_dept_create")
+				assertThat(registry.get("dingtalk.callback.events").tag("app", "default").tag("type", "org_dept_create")
 					.tag("outcome", "delivered").counter().count()).isEqualTo(1);
-				assertThat(registry.get("dingtalk.callback.events").tag("type", "org_dept_create")
+				assertThat(registry.get("dingtalk.callback.events").tag("app", "default").tag("type", "org_dept_create")
 					.tag("outcome", "duplicate").counter().count()).isEqualTo(1);
 			});
 	}
@@ -105,11 +110,12 @@ class DingTalkMetricsAutoConfigurationTests {
 					new AuthenticationServiceException("down")));
 			context.publishEvent(new AuthenticationSuccessEvent(new TestingAuthenticationToken("other", "pw")));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "invalid_code").counter().count())
-				.isEqualTo(1);
-			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "unavailable").counter().count())
-				.isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "default").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "default").tag("outcome", "invalid_code")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "default").tag("outcome", "unavailable")
+				.counter().count()).isEqualTo(1);
 			assertThat(registry.getMeters().stream().flatMap((meter) -> meter.getId().getTags().stream())
 				.map(Tag::getValue)).doesNotContain("user-007", "code-secret-1");
 		});
@@ -155,24 +161,25 @@ class DingTalkMetricsAutoConfigurationTests {
 			assertThatExceptionOfType(DingTalkApiException.class)
 				.isThrownBy(() -> client.execute(DingTalkRequest.post("/topapi/v2/department/get").build()));
 			DingTalkMeters meters = context.getBean(DingTalkMeters.class);
-			meters.callbackEvent("user_add_org", "delivered");
-			meters.callbackEvent("user-42 <script>", "delivered");
-			meters.loginAttempt("success");
+			meters.callbackEvent("default", "user_add_org", "delivered");
+			meters.callbackEvent("default", "user-42 <script>", "delivered");
+			meters.loginAttempt("default", "success");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("dingtalk.token.fetches").tag("outcome", "success").tag("errcode", "0").counter()
-				.count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.api.calls").tag("api", "/topapi/v2/user/get").tag("outcome", "success")
-				.timer().count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.api.calls").tag("api", "/gettoken").tag("outcome", "success")
-				.timer().count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.api.calls").tag("api", "/topapi/v2/department/get")
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "default").tag("outcome", "success")
+				.tag("errcode", "0").counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "default").tag("api", "/topapi/v2/user/get")
+				.tag("outcome", "success").timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "default").tag("api", "/gettoken")
+				.tag("outcome", "success").timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "default").tag("api", "/topapi/v2/department/get")
 				.tag("outcome", "api_error").tag("errcode", "60003").timer().count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.api.retries").tag("api", "/topapi/v2/user/get").tag("reason", "throttled")
-				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.retries").tag("app", "default").tag("api", "/topapi/v2/user/get")
+				.tag("reason", "throttled").counter().count()).isEqualTo(1);
 			assertThat(registry.get("dingtalk.callback.events").tag("type", "user_add_org").tag("outcome", "delivered")
 				.counter().count()).isEqualTo(1);
 			assertThat(registry.get("dingtalk.callback.events").tag("type", "other").counter().count()).isEqualTo(1);
-			assertThat(registry.get("dingtalk.login.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "default").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
 			assertThat(tagValues(registry)).isNotEmpty()
 				.allSatisfy((value) -> assertThat(value).doesNotContain(SECRET, TOKEN, "user-42"));
 		});
@@ -185,9 +192,119 @@ class DingTalkMetricsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> context.getBean(DingTalkClient.class)
 				.execute(DingTalkRequest.post("/topapi/v2/user/get").build()));
-			assertThat(context.getBean(MeterRegistry.class).get("dingtalk.token.fetches").tag("outcome", "failure")
-				.tag("errcode", "40096").counter().count()).isEqualTo(1);
+			assertThat(context.getBean(MeterRegistry.class).get("dingtalk.token.fetches").tag("app", "default")
+				.tag("outcome", "failure").tag("errcode", "40096").counter().count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void metersOfTwoAppsAreTaggedWithEachAppsNameAndNeverItsKeyOrSecret() {
+		stubToken("dingapp", TOKEN);
+		stubToken("dinghrkey", "tok-hr-456");
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/user/get"))
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{}}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/busy")).withQueryParam("access_token", equalTo("tok-hr-456"))
+			.inScenario("busy")
+			.whenScenarioStateIs(STARTED)
+			.willSetStateTo("ok")
+			.willReturn(okJson("{\"errcode\":-1,\"errmsg\":\"busy\"}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/busy")).inScenario("busy")
+			.whenScenarioStateIs("ok")
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+		twoApps().run((context) -> {
+			DingTalkApps apps = context.getBean(DingTalkApps.class);
+			apps.get("default").client().execute(DingTalkRequest.post("/topapi/v2/user/get").build());
+			apps.get("hr").client().execute(DingTalkRequest.post("/topapi/v2/user/get").build());
+			apps.get("hr").client().execute(DingTalkRequest.post("/topapi/v2/user/get").build());
+			apps.get("hr").client().execute(DingTalkRequest.post("/topapi/busy").build());
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "default").tag("api", "/topapi/v2/user/get")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "hr").tag("api", "/topapi/v2/user/get")
+				.timer().count()).isEqualTo(2);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "default").tag("api", "/gettoken").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "hr").tag("api", "/gettoken").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "default").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "hr").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.api.retries").tag("app", "hr").tag("api", "/topapi/busy")
+				.tag("reason", "unavailable").counter().count()).isEqualTo(1);
+			assertThat(registry.find("dingtalk.api.retries").tag("app", "default").counters()).isEmpty();
+			assertThat(appTagValues(registry)).containsOnly("default", "hr");
+			assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTag("app")).isNotNull());
+			assertThat(tagValues(registry)).isNotEmpty()
+				.allSatisfy((value) -> assertThat(value).doesNotContain("dingapp", "dinghrkey", SECRET, "hr-secret-value",
+						TOKEN, "tok-hr-456"));
+		});
+	}
+
+	@Test
+	void appRegisteredAtRuntimeIsTaggedWithItsName() {
+		stubToken("dingopskey", "tok-ops-789");
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/user/get"))
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{}}")));
+		twoApps().run((context) -> {
+			DingTalkApps apps = context.getBean(DingTalkApps.class);
+			apps.register("ops", DingTalkAppSettings.of("dingopskey", "ops-secret-value"))
+				.client()
+				.execute(DingTalkRequest.post("/topapi/v2/user/get").build());
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.api.calls").tag("app", "ops").tag("api", "/topapi/v2/user/get")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "ops").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
+			assertThat(appTagValues(registry)).containsOnly("ops");
+			assertThat(tagValues(registry)).allSatisfy(
+					(value) -> assertThat(value).doesNotContain("dingopskey", "ops-secret-value", "tok-ops-789"));
+		});
+	}
+
+	@Test
+	void failedTokenFetchOfOneAppIsCountedAsThatAppsWithErrcode() {
+		stubToken("dingapp", TOKEN);
+		dingTalk.stubFor(get(urlPathEqualTo("/gettoken")).withQueryParam("appkey", equalTo("dinghrkey"))
+			.willReturn(okJson("{\"errcode\":40096,\"errmsg\":\"不合法的appKey或appSecret\"}")));
+		dingTalk.stubFor(post(urlPathEqualTo("/topapi/v2/user/get"))
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{}}")));
+		twoApps().run((context) -> {
+			DingTalkApps apps = context.getBean(DingTalkApps.class);
+			apps.get("default").client().execute(DingTalkRequest.post("/topapi/v2/user/get").build());
+			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(
+					() -> apps.get("hr").client().execute(DingTalkRequest.post("/topapi/v2/user/get").build()));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "hr").tag("outcome", "failure")
+				.tag("errcode", "40096").counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.token.fetches").tag("app", "default").tag("outcome", "success")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.find("dingtalk.token.fetches").tag("app", "default").tag("outcome", "failure").counters())
+				.isEmpty();
+		});
+	}
+
+	private ApplicationContextRunner twoApps() {
+		return this.runner.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class))
+			.withPropertyValues("dingtalk.apps.hr.app-key=dinghrkey", "dingtalk.apps.hr.app-secret=hr-secret-value",
+					"dingtalk.apps.hr.corp-id=dinghrcorp");
+	}
+
+	private static void stubToken(String appKey, String token) {
+		dingTalk.stubFor(get(urlPathEqualTo("/gettoken")).withQueryParam("appkey", equalTo(appKey))
+			.willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + token
+					+ "\",\"expires_in\":7200}")));
+	}
+
+	private static Set<String> appTagValues(MeterRegistry registry) {
+		Set<String> values = new TreeSet<>();
+		for (Meter meter : registry.getMeters()) {
+			String app = meter.getId().getTag("app");
+			if (app != null) {
+				values.add(app);
+			}
+		}
+		return values;
 	}
 
 	private static List<String> tagValues(MeterRegistry registry) {

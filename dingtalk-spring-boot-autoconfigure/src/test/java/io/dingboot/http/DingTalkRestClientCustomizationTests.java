@@ -191,17 +191,17 @@ class DingTalkRestClientCustomizationTests {
 		List<String> events = new CopyOnWriteArrayList<>();
 		DingTalkStubs.runner(this.server, "jdk")
 			.withBean("exchanges", DingTalkTransport.ExchangeListener.class,
-					() -> (request, failure, nanos) -> events.add("exchanged " + request + " " + ((failure != null) ? failure.getErrcode() : "ok")))
+					() -> (app, request, failure, nanos) -> events.add("exchanged " + app + " " + request + " " + ((failure != null) ? failure.getErrcode() : "ok")))
 			.withBean("retries", DingTalkTransport.RetryListener.class,
-					() -> (request, failure) -> events.add("retrying " + request + " " + failure.getErrcode()))
+					() -> (app, request, failure) -> events.add("retrying " + app + " " + request + " " + failure.getErrcode()))
 			.run((context) -> {
 				DingTalkClient client = context.getBean(DingTalkClient.class);
 				listsub(client);
 				assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(
 						() -> client.execute(DingTalkRequest.post("/topapi/busy").body(Map.of()).build()));
-				assertThat(events).containsExactly("exchanged GET /gettoken ok", "exchanged POST " + LISTSUB + " ok",
-						"retrying POST /topapi/busy -1", "retrying POST /topapi/busy -1",
-						"exchanged POST /topapi/busy -1");
+				assertThat(events).containsExactly("exchanged default GET /gettoken ok",
+						"exchanged default POST " + LISTSUB + " ok", "retrying default POST /topapi/busy -1",
+						"retrying default POST /topapi/busy -1", "exchanged default POST /topapi/busy -1");
 			});
 	}
 

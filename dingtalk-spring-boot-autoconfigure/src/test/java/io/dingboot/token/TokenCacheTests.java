@@ -231,13 +231,13 @@ class TokenCacheTests {
 				this.clock, this.refreshes::add, new TokenCache.TokenFetchListener() {
 
 					@Override
-					public void fetched(StoredToken token) {
-						told.add("fetched");
+					public void fetched(String key, StoredToken token) {
+						told.add("fetched " + key);
 					}
 
 					@Override
-					public void failed(RuntimeException failure) {
-						told.add("failed: " + failure.getMessage());
+					public void failed(String key, RuntimeException failure) {
+						told.add("failed " + key + ": " + failure.getMessage());
 					}
 
 				});
@@ -245,7 +245,7 @@ class TokenCacheTests {
 		assertThatIllegalStateException().isThrownBy(() -> cache.get("access_token:other", () -> {
 			throw new IllegalStateException("bad credentials");
 		}));
-		assertThat(told).containsExactly("fetched", "failed: bad credentials");
+		assertThat(told).containsExactly("fetched " + KEY, "failed access_token:other: bad credentials");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the fake answers to one call, in DingTalk's conventions: HTTP 200 with
@@ -73,7 +74,7 @@ final class Answer {
 	 * @param errmsg the message, {@code null} for DingTalk's usual one
 	 * @return the answer
 	 */
-	static Answer dingTalkError(FakeCall call, int errcode, String errmsg) {
+	static Answer dingTalkError(FakeCall call, int errcode, @Nullable String errmsg) {
 		String message = (errmsg != null) ? errmsg : ErrorCodes.message(errcode);
 		if (!call.isTopapi() || !ErrorCodes.isWrappedOnTopapi(errcode)) {
 			return error(call, errcode, message);

@@ -1,5 +1,7 @@
 package io.dingboot.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the fake knows of the application it serves in a Spring test, read from the application's
  * environment when asked (the server's port is known only once it runs).
@@ -45,7 +47,7 @@ interface ApplicationUnderTest {
 	 * @param ownerKey the owner key to encrypt for
 	 * @param corpId the corp id events carry, or {@code null}
 	 */
-	record CallbackTarget(String url, String token, String aesKey, String ownerKey, String corpId) {
+	record CallbackTarget(String url, String token, String aesKey, String ownerKey, @Nullable String corpId) {
 
 		@Override
 		public String toString() {

@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Free-login codes: each valid once, for five minutes. Codes that were never used are forgotten
  * when they expire, and at most {@link #MAX_PENDING} wait at a time (the oldest goes first), so
@@ -46,7 +48,7 @@ final class AuthCodes {
 	 * @param code the code
 	 * @return the userid it was issued for, or {@code null} when unknown, used or expired
 	 */
-	synchronized String consume(String code) {
+	synchronized @Nullable String consume(@Nullable String code) {
 		Pending pending = (code != null) ? this.codes.remove(code) : null;
 		if (pending == null || !this.clock.instant().isBefore(pending.expiresAt())) {
 			return null;

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.callback.DingTalkCallbackException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,7 +68,7 @@ final class CallbackPush {
 		}
 	}
 
-	private static String reply(DingTalkCallbackCrypto crypto, String ownerKey, String body) {
+	private static @Nullable String reply(DingTalkCallbackCrypto crypto, String ownerKey, String body) {
 		try {
 			JsonNode reply = mapper.readTree(body);
 			if (!reply.isObject() || !reply.has("encrypt")) {

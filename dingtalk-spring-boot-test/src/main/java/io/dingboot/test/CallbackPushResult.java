@@ -1,5 +1,7 @@
 package io.dingboot.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a callback URL answered to {@link FakeDingTalk#pushEvent}.
  *
@@ -9,7 +11,7 @@ package io.dingboot.test;
  * {@code encrypt} whose {@code msg_signature} verified and whose owner key matched, otherwise
  * {@code null}
  */
-public record CallbackPushResult(int status, String body, String reply) {
+public record CallbackPushResult(int status, String body, @Nullable String reply) {
 
 	/**
 	 * Whether the receiver accepted the event: HTTP 200 with the encrypted {@code success}.

@@ -4,6 +4,8 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
@@ -44,7 +46,7 @@ public record DingTalkSession(String userid, int status, String body, Map<String
 	 * @param name the cookie's name, e.g. {@code JSESSIONID}
 	 * @return the value, or {@code null}
 	 */
-	public String cookie(String name) {
+	public @Nullable String cookie(String name) {
 		return this.cookies.get(name);
 	}
 
@@ -52,7 +54,7 @@ public record DingTalkSession(String userid, int status, String body, Map<String
 	 * The CSRF token to send in {@link #csrfHeaderName()} on unsafe requests.
 	 * @return the token, or {@code null} when the application sets no CSRF cookie
 	 */
-	public String csrfToken() {
+	public @Nullable String csrfToken() {
 		return this.cookies.get(this.csrfCookieName);
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WireMock transformer that answers one group of DingTalk endpoints from the fake's state.
@@ -64,7 +65,7 @@ abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 		return answer(call, stub, recorded).toDefinition(latency);
 	}
 
-	private Answer answer(FakeCall call, Stubs.Stub stub, StubbedCall recorded) {
+	private Answer answer(FakeCall call, Stubs.@Nullable Stub stub, @Nullable StubbedCall recorded) {
 		FaultPlan.Failure failure = this.state.faults.poll(call.path());
 		if (failure instanceof FaultPlan.Failure.Errcode errcode) {
 			return Answer.dingTalkError(call, errcode.errcode(), errcode.errmsg());
@@ -110,7 +111,7 @@ abstract class EndpointGroup implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
-	private Answer checkNewFamilyToken(FakeCall call) {
+	private @Nullable Answer checkNewFamilyToken(FakeCall call) {
 		String token = call.header(NEW_FAMILY_TOKEN_HEADER);
 		if (token == null) {
 			return Answer.v1Error(400, "AuthenticationFailed.MissingParameter",

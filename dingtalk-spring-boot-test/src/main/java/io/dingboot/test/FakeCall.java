@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Request;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,7 +121,7 @@ final class FakeCall {
 	 * @param name the name
 	 * @return the first value, or {@code null}
 	 */
-	String header(String name) {
+	@Nullable String header(String name) {
 		String value = this.request.getHeader(name);
 		return (value != null && !value.isBlank()) ? value.trim() : null;
 	}
@@ -138,7 +139,7 @@ final class FakeCall {
 	 * @param name the name
 	 * @return the value, or {@code null}
 	 */
-	String query(String name) {
+	@Nullable String query(String name) {
 		return this.query.get(name);
 	}
 
@@ -147,7 +148,7 @@ final class FakeCall {
 	 * @param name the name
 	 * @return the value, or {@code null} when absent or blank
 	 */
-	String text(String name) {
+	@Nullable String text(String name) {
 		JsonNode value = this.params.get(name);
 		if (value == null || value.isNull() || value.isContainer()) {
 			return null;
@@ -161,7 +162,7 @@ final class FakeCall {
 	 * @param name the name
 	 * @return the node, or {@code null}
 	 */
-	JsonNode node(String name) {
+	@Nullable JsonNode node(String name) {
 		JsonNode value = this.params.get(name);
 		return (value == null || value.isNull()) ? null : value;
 	}
@@ -172,7 +173,7 @@ final class FakeCall {
 	 * @return the value, or {@code null} when absent
 	 * @throws NumberFormatException when present but not a whole number
 	 */
-	Long number(String name) {
+	@Nullable Long number(String name) {
 		String text = text(name);
 		return (text != null) ? Long.valueOf(text) : null;
 	}

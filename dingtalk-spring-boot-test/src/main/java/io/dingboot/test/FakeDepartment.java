@@ -2,6 +2,8 @@ package io.dingboot.test;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A department of a {@link FakeOrganization}. The root department has id {@code 1} and no
  * parent.
@@ -14,8 +16,8 @@ import java.util.Objects;
  * @param autoAddUser whether new members join the department group chat
  * @param sourceIdentifier the source identifier, or {@code null}
  */
-public record FakeDepartment(long id, String name, Long parentId, long order, boolean createDeptGroup,
-		boolean autoAddUser, String sourceIdentifier) {
+public record FakeDepartment(long id, String name, @Nullable Long parentId, long order, boolean createDeptGroup,
+		boolean autoAddUser, @Nullable String sourceIdentifier) {
 
 	/** {@code dept_id} of the root department. */
 	public static final long ROOT_ID = 1L;

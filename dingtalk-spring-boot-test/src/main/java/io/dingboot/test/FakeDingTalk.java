@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake DingTalk server (legacy {@code oapi} family) on the loopback interface, built on
@@ -172,7 +173,7 @@ public final class FakeDingTalk implements AutoCloseable {
 	 * @param errcode the code
 	 * @param errmsg the message, {@code null} for DingTalk's usual one
 	 */
-	public void failNext(String path, int times, int errcode, String errmsg) {
+	public void failNext(String path, int times, int errcode, @Nullable String errmsg) {
 		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.Errcode(errcode, errmsg));
 	}
 

@@ -1,5 +1,6 @@
 package io.dingboot.test;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,7 +24,7 @@ public final class FakeDingTalkExtension
 
 	private final FakeDingTalk.Builder builder;
 
-	private FakeDingTalk fake;
+	private @Nullable FakeDingTalk fake;
 
 	private boolean perClass;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An event for {@link FakeDingTalk#pushEvent(FakeEvent)}: the {@code EventType} and the event's
  * own fields. The fake adds {@code EventTime} (now, in milliseconds), {@code CorpId} (the
@@ -155,7 +157,7 @@ public record FakeEvent(String type, Map<String, Object> fields) {
 	 * @param corpId the application's corp id, or {@code null}
 	 * @return the JSON
 	 */
-	String toJson(Clock clock, String corpId) {
+	String toJson(Clock clock, @Nullable String corpId) {
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("EventType", this.type);
 		event.put("EventTime", clock.millis());

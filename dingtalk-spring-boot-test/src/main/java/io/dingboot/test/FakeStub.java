@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sets what the fake answers on an endpoint DingBoot does not wrap, for calls an application makes
  * through {@code DingTalkClient.execute(DingTalkRequest)}; made by
@@ -90,7 +92,7 @@ public final class FakeStub {
 	 * @param errcode the code
 	 * @param errmsg the message, {@code null} for DingTalk's usual one
 	 */
-	public void errcode(int errcode, String errmsg) {
+	public void errcode(int errcode, @Nullable String errmsg) {
 		if (FakeCall.isNewFamily(this.path)) {
 			throw new IllegalStateException(this.path + " belongs to the v1.0 family, which answers errors with an "
 					+ "HTTP status: use error(status, code, message)");

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Planned failures and latencies, per path.
  */
@@ -33,7 +35,7 @@ final class FaultPlan {
 	 * @param path the path called
 	 * @return the failure, or {@code null} to answer normally
 	 */
-	synchronized Failure poll(String path) {
+	synchronized @Nullable Failure poll(String path) {
 		Deque<Failure> queue = this.failures.get(path);
 		return (queue != null) ? queue.pollFirst() : null;
 	}
@@ -77,7 +79,7 @@ final class FaultPlan {
 		 * Answer with a DingTalk errcode (wrapped in 88 on {@code /topapi} for token and
 		 * throttling codes).
 		 */
-		record Errcode(int errcode, String errmsg) implements Failure {
+		record Errcode(int errcode, @Nullable String errmsg) implements Failure {
 		}
 
 		/**

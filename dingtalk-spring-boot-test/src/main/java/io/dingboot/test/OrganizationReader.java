@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,7 +147,7 @@ final class OrganizationReader {
 		return (value != null) ? Boolean.parseBoolean(value) : fallback;
 	}
 
-	private static String text(Object value) {
+	private static @Nullable String text(@Nullable Object value) {
 		return (value != null) ? String.valueOf(value) : null;
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The most recent records of one kind, at most {@code capacity} of them: a ring that drops the
  * oldest record when a new one arrives and it is full, and counts what it dropped. Reading the
@@ -40,7 +42,7 @@ final class RecentRecords<T> {
 	 * @param record the record
 	 * @return the record dropped to make room, or {@code null}
 	 */
-	T add(T record) {
+	@Nullable T add(T record) {
 		T evicted = null;
 		if (this.size == this.ring.length && this.size < this.capacity) {
 			// not yet wrapped: head is 0 and the records are contiguous

@@ -3,6 +3,8 @@ package io.dingboot.test;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answers given with {@link FakeDingTalk#stub(String, String)}, by method and path. A stub for
  * one method wins over a stub for any method.
@@ -15,7 +17,7 @@ final class Stubs {
 		this.stubs.put(key(method, path), stub);
 	}
 
-	Stub find(String method, String path) {
+	@Nullable Stub find(String method, String path) {
 		if (this.stubs.isEmpty()) {
 			return null;
 		}
@@ -41,7 +43,7 @@ final class Stubs {
 	@FunctionalInterface
 	interface Stub {
 
-		Answer answer(FakeCall call, StubbedCall recorded);
+		Answer answer(FakeCall call, @Nullable StubbedCall recorded);
 
 	}
 

@@ -2,6 +2,8 @@ package io.dingboot.test;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code GET /gettoken}: checks the app's credentials and issues access tokens. Credentials are
  * read from the query string only, as DingTalk does; its errors are never wrapped in 88.
@@ -49,7 +51,7 @@ final class TokenEndpoints extends EndpointGroup {
 		return Answer.ok(call, Answer.fields("access_token", token.value(), "expires_in", this.state.tokens.lifetimeSeconds()));
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 

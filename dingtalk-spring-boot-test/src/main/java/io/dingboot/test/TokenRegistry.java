@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Access tokens and JSAPI tickets the fake has issued. Like DingTalk, asking again while a token
  * is valid returns the same token and extends it; after expiry a new one is issued.
@@ -57,7 +59,7 @@ final class TokenRegistry {
 	 * @param token the token
 	 * @return the credential key, or {@code null}
 	 */
-	synchronized String credentialOf(String token) {
+	synchronized @Nullable String credentialOf(String token) {
 		Issued issued = this.byToken.get(token);
 		return (issued != null) ? issued.credential() : null;
 	}

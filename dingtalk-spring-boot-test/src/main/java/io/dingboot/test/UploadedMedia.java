@@ -2,6 +2,8 @@ package io.dingboot.test;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A file uploaded to the fake on {@code /media/upload}.
  *
@@ -12,7 +14,7 @@ import java.time.Instant;
  * @param content the bytes
  * @param createdAt when it was stored
  */
-public record UploadedMedia(String mediaId, String type, String fileName, String contentType, byte[] content,
+public record UploadedMedia(String mediaId, String type, @Nullable String fileName, @Nullable String contentType, byte[] content,
 		Instant createdAt) {
 
 	/**

@@ -12,6 +12,7 @@ import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.config.DingTalkLoginSettings;
 import io.dingboot.user.User;
 import io.dingboot.user.UserInfo;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -31,9 +32,9 @@ import org.springframework.util.StringUtils;
 public final class WithDingTalkUserSecurityContextFactory
 		implements WithSecurityContextFactory<WithDingTalkUser>, BeanFactoryAware {
 
-	private FakeDingTalk fake;
+	private @Nullable FakeDingTalk fake;
 
-	private DingTalkUserMapper userMapper;
+	private @Nullable DingTalkUserMapper userMapper;
 
 	private boolean fetchUserDetails = DingTalkLoginSettings.DEFAULTS.fetchUserDetails();
 

@@ -141,7 +141,7 @@ class RedisTokenStoreMultiInstanceTests {
 		dingTalk.verify(exactly(1), getRequestedFor(urlPathEqualTo("/gettoken")));
 		double fetches = instances.stream()
 			.mapToDouble((context) -> context.getBean(MeterRegistry.class)
-				.counter("dingtalk.token.fetches", "outcome", "success", "errcode", "0")
+				.counter("dingtalk.token.fetches", "app", "default", "outcome", "success", "errcode", "0")
 				.count())
 			.sum();
 		assertThat(fetches).isEqualTo(1);

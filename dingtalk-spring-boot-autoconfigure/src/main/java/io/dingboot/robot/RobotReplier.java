@@ -1,6 +1,8 @@
 package io.dingboot.robot;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,15 +130,23 @@ public final class RobotReplier {
 			.toUri();
 		String path = (webhook.getRawPath() == null || webhook.getRawPath().isEmpty()) ? "/" : webhook.getRawPath();
 		// the query (session=...) grants posting into the conversation: it travels as a secret, never logged
-		Map<String, String> secretQuery = new LinkedHashMap<>(
-				UriComponentsBuilder.fromUri(webhook).build(true).getQueryParams().toSingleValueMap());
-		secretQuery.replaceAll((name, value) -> (value != null) ? decode(value) : "");
+		Map<String, String> secretQuery = new LinkedHashMap<>();
+		String rawQuery = webhook.getRawQuery();
+		if (rawQuery != null) {
+			for (String pair : rawQuery.split("&")) {
+				int equals = pair.indexOf('=');
+				String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+				if (!name.isEmpty()) {
+					secretQuery.putIfAbsent(name, (equals < 0) ? "" : decode(pair.substring(equals + 1)));
+				}
+			}
+		}
 		DingTalkRequest request = DingTalkRequest.post(path).baseUrl(base).body(body).authenticated(false).build();
 		this.transport.exchange(request, secretQuery);
 	}
 
 	private static String decode(String value) {
-		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private static DingTalkApiException describe(DingTalkApiException ex) {

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * No thread or timer is involved: updates go out on the caller's thread, inside {@code append},
  * {@code finish} and {@code fail}. Text that arrived within the rate limit is sent with the next
- * chunk after the interval, or with {@code finish}. A stream may be fed from several threads; the
- * updates stay in order.
+ * chunk after the interval, with {@link #flush()}, or with {@code finish}. A stream may be fed
+ * from several threads; the updates stay in order.
  */
 public final class CardStream {
 
@@ -72,6 +72,30 @@ public final class CardStream {
 			if (this.lastUpdate == null || !now.isBefore(this.lastUpdate.plus(this.interval))) {
 				send(false, false, this.text.toString(), now);
 			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Send text that arrived within the rate interval now, if the interval has passed since the
+	 * last update: for a caller that knows the source paused (a tool call, a slow model) and does
+	 * not want the text to wait for the next chunk.
+	 * @return whether an update went out
+	 * @throws IllegalStateException when the stream was finished or failed
+	 * @throws DingTalkApiException when the update fails
+	 */
+	public boolean flush() {
+		this.lock.lock();
+		try {
+			checkOpen();
+			Instant now = this.clock.instant();
+			if (!this.pending || (this.lastUpdate != null && now.isBefore(this.lastUpdate.plus(this.interval)))) {
+				return false;
+			}
+			send(false, false, this.text.toString(), now);
+			return true;
 		}
 		finally {
 			this.lock.unlock();

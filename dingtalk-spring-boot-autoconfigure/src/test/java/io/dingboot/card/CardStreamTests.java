@@ -100,6 +100,18 @@ class CardStreamTests {
 	}
 
 	@Test
+	void flushSendsPendingTextOnlyOnceTheIntervalHasPassed() {
+		CardStream stream = this.cards.stream("card-1", "content");
+		stream.append("a");
+		stream.append("b");
+		assertThat(stream.flush()).isFalse();
+		this.clock.advance(Duration.ofMillis(500));
+		assertThat(stream.flush()).isTrue();
+		assertThat(stream.flush()).isFalse();
+		assertThat(updates()).extracting((update) -> update.get("content").asString()).containsExactly("a", "ab");
+	}
+
+	@Test
 	void failMarksTheCardFailedAndClosesTheStream() {
 		CardStream stream = this.cards.stream("card-1", "content");
 		stream.append("部分");

@@ -38,11 +38,16 @@ public final class FakeDingTalk implements AutoCloseable {
 
 	private volatile ApplicationUnderTest application;
 
+	private final FakeRobots robots;
+
 	private FakeDingTalk(Builder builder) {
 		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
+		this.robots = new FakeRobots(this.state, this::baseUrl);
 		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
-				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new UnknownEndpoints(this.state) };
+				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state),
+				new RobotEndpoints(this.state, this.robots), new CardEndpoints(this.state, this.robots),
+				new UnknownEndpoints(this.state) };
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
 			.port(builder.port)
@@ -494,11 +499,29 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
+	 * The app robot and cards: messages robots sent, session webhooks, cards and their state.
+	 * @return the robots' side of the fake
+	 */
+	public FakeRobots robots() {
+		return this.robots;
+	}
+
+	/**
+	 * A card's current state, as {@code robots().card(outTrackId)}.
+	 * @param outTrackId the card's id
+	 * @return the card, or {@code null} when none was created with that id
+	 */
+	public FakeCard card(String outTrackId) {
+		return this.robots.card(outTrackId);
+	}
+
+	/**
 	 * Forget calls counted, messages, media and stubbed calls; tokens, codes, stubs and planned
 	 * faults stay.
 	 */
 	public void resetJournal() {
 		this.state.clearJournal();
+		this.robots.clear();
 	}
 
 	/**
@@ -517,6 +540,7 @@ public final class FakeDingTalk implements AutoCloseable {
 	 */
 	public void reset() {
 		this.state.reset();
+		this.robots.reset();
 	}
 
 	/**

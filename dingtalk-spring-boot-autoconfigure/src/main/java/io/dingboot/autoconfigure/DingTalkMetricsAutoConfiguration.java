@@ -65,8 +65,8 @@ public final class DingTalkMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "dingTalkCallbackMetricsObserver")
 	CallbackObserver dingTalkCallbackMetricsObserver(DingTalkMeters meters) {
-		// callbacks are the top-level app's
-		return (outcome) -> meters.callbackEvent(DingTalkMeters.DEFAULT_APP,
+		// a push to an unknown app's path has no app name: the request's name never becomes a tag
+		return (outcome) -> meters.callbackEvent((outcome.appName() != null) ? outcome.appName() : "unknown",
 				(outcome.eventType() != null) ? outcome.eventType() : "unknown",
 				outcome.status().name().toLowerCase(Locale.ROOT));
 	}

@@ -83,7 +83,8 @@ class DingTalkLoginEndToEndTests {
 		assertThat(user.get("name").asString()).isEqualTo("张三");
 		assertThat(user.get("avatar").asString()).isEqualTo("https://static/a.png");
 		assertThat(user.propertyNames()).containsExactly("userid", "unionid", "name", "admin", "adminLevel",
-				"detailsFetched", "avatar", "title", "deptIds", "boss", "leader", "authorities");
+				"detailsFetched", "avatar", "title", "deptIds", "boss", "leader", "app", "corpId", "authorities");
+		assertThat(user.get("app").asString()).isEqualTo("default");
 		assertThat(user.get("authorities").toString()).isEqualTo("[\"ROLE_DINGTALK_USER\",\"ROLE_DINGTALK_ADMIN\"]");
 		assertThat(dingTalk.getUserInfoCalls()).isEqualTo(1);
 		assertThat(dingTalk.userGetCalls()).isEqualTo(1);

@@ -21,7 +21,9 @@ import java.lang.annotation.Target;
  * {@code <name>-app-secret}, the next agent id), which it sets as
  * {@code dingtalk.apps.<name>.app-key}, {@code .app-secret}, {@code .corp-id}, {@code .agent-id}
  * and {@code .base-url}; or, when listed in {@link #apps()}, as the app of an organisation of its
- * own. {@link FakeDingTalk#login(String, String)} logs in with one of them.
+ * own. {@link FakeDingTalk#login(String, String)} logs in with one of them. An application that
+ * defines named apps and no top-level credentials ({@code dingtalk.app-key} or
+ * {@code dingtalk.corp-secret}) is left without the app {@code default}, as it would run.
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureFakeDingTalk

@@ -240,6 +240,18 @@ public final class FakeDingTalk implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The JSAPI ticket the fake hands an app now, the one {@code /get_jsapi_ticket} answers with
+	 * the app's token (issued here when the app has none), e.g. to compute the dd.config signature
+	 * the application should answer. Asking counts no call.
+	 * @param appName the app's name
+	 * @return the ticket
+	 */
+	public String jsapiTicket(String appName) {
+		FakeApps.Hosted hosted = hosted(appName);
+		return this.state.tokens.ticket(FakeApps.appKeyCredential(hosted), JsapiEndpoints.TICKET_LIFETIME).value();
+	}
+
 	private FakeApps.Hosted hosted(String appName) {
 		Objects.requireNonNull(appName, "appName");
 		FakeApps.Hosted hosted = this.state.apps.byName(appName);

@@ -18,12 +18,14 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.StringUtils;
 
 /**
  * Starts a {@link FakeDingTalk} for one application context, registers it as the bean
  * {@code fakeDingTalk}, and puts the {@code dingtalk.*} properties that point at it first in the
  * environment: those of the top-level app and of every {@code dingtalk.apps.<name>} the
- * application defines, each hosted by the fake.
+ * application defines, each hosted by the fake. An application that defines named apps and no
+ * top-level credentials keeps without the top-level app.
  */
 final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
@@ -65,11 +67,14 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		FakeApp app = fake.organization().app();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
-		properties.put("dingtalk.app-key", app.appKey());
-		properties.put("dingtalk.app-secret", app.appSecret());
-		properties.put("dingtalk.corp-id", app.corpId());
-		properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
-		for (String name : applicationApps(context)) {
+		Set<String> namedApps = applicationApps(context);
+		if (namedApps.isEmpty() || hasTopLevelCredentials(context)) {
+			properties.put("dingtalk.app-key", app.appKey());
+			properties.put("dingtalk.app-secret", app.appSecret());
+			properties.put("dingtalk.corp-id", app.corpId());
+			properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
+		}
+		for (String name : namedApps) {
 			if (!fake.appNames().contains(name)) {
 				String compact = name.replace("-", "");
 				fake.addApp(name, FakeApp.of("ding" + compact + "appkey", name + "-app-secret", app.corpId(),
@@ -94,6 +99,15 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 			.bind("dingtalk.apps", Bindable.mapOf(String.class, Object.class))
 			.map(Map::keySet)
 			.orElse(Set.of());
+	}
+
+	/**
+	 * Whether the application defines the top-level app; one that defines named apps only keeps
+	 * without it.
+	 */
+	private static boolean hasTopLevelCredentials(ConfigurableApplicationContext context) {
+		return StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.app-key"))
+				|| StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.corp-secret"));
 	}
 
 	private static FakeOrganization loadOrganization(ConfigurableApplicationContext context, String location) {

@@ -47,8 +47,9 @@ import org.springframework.util.StringUtils;
  * {@code dingtalk.apps.<name>.login.enabled=true}) and no {@code SecurityFilterChain} of the
  * application's own, a default chain. Every app of {@link DingTalkApps} logs users in, the app
  * {@code default} at {@code dingtalk.login.processing-url} and an app {@code <name>} at that URL
- * followed by {@code /<name>}, unless {@code dingtalk.apps.<name>.login.enabled=false} leaves it out. It runs before Spring
- * Boot's default web security so that its chain replaces Boot's, and never one of the application.
+ * followed by {@code /<name>}, unless {@code dingtalk.apps.<name>.login.enabled=false} leaves it
+ * out. It runs before Spring Boot's default web security so that its chain replaces Boot's, and
+ * never one of the application.
  * The default chain logs users in with DingTalk only: unless the application declares an
  * {@code AuthenticationManager}, {@code AuthenticationProvider} or {@code UserDetailsService} of its
  * own, its {@code AuthenticationManager} is a bean, so that Boot's generated in-memory user (and its

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Free-login codes: each issued by one app and valid only with that app's access token, once, for
- * five minutes (presented with another app's token it is refused and stays valid for its own app). Codes that were never used are forgotten
- * when they expire, and at most {@link #MAX_PENDING} wait at a time (the oldest goes first), so
- * that issuing codes without logging in does not make the fake grow.
+ * five minutes (presented with another app's token it is refused and stays valid for its own app).
+ * Codes that were never used are forgotten when they expire, and at most {@link #MAX_PENDING} wait
+ * at a time (the oldest goes first), so that issuing codes without logging in does not make the
+ * fake grow.
  */
 final class AuthCodes {
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Users and free login, each answered from the organisation of the app whose token came with the
- * call (a free-login code only with the token of the app that issued it): {@code /topapi/v2/user/getuserinfo}, {@code /topapi/v2/user/get},
+ * call (a free-login code only with the token of the app that issued it):
+ * {@code /topapi/v2/user/getuserinfo}, {@code /topapi/v2/user/get},
  * {@code /topapi/user/listid}, {@code /topapi/user/listsimple}, {@code /topapi/user/getbyunionid}.
  */
 final class UserEndpoints extends EndpointGroup {

@@ -167,8 +167,8 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + " [app=" + getAppName() + ", userid=" + getName() + ", authenticated=" + isAuthenticated()
-				+ ", authorities=" + getAuthorities() + "]";
+		return getClass().getSimpleName() + " [app=" + getAppName() + ", userid=" + getName() + ", authenticated="
+				+ isAuthenticated() + ", authorities=" + getAuthorities() + "]";
 	}
 
 }

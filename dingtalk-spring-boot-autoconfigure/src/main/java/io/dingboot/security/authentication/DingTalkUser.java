@@ -280,7 +280,8 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 
 	@Override
 	public String toString() {
-		return "DingTalkUser{app=" + getAppName() + ", corpId=" + this.corpId + ", userid=" + this.userid + ", name=" + this.name + ", admin=" + this.admin + "}";
+		return "DingTalkUser{app=" + getAppName() + ", corpId=" + this.corpId + ", userid=" + this.userid + ", name="
+				+ this.name + ", admin=" + this.admin + "}";
 	}
 
 }

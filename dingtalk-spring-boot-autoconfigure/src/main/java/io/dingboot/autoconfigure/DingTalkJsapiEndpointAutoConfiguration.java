@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.web.DdConfigHandler;
+import io.dingboot.jsapi.web.JsapiSigners;
 import io.dingboot.jsapi.web.PageOrigin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,37 +28,50 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Auto-configuration of the dd.config endpoint ({@code GET dingtalk.jsapi.path?url=...}), on only
- * with {@code dingtalk.jsapi.enabled=true} in a servlet web application. With
+ * Auto-configuration of the dd.config endpoint ({@code GET dingtalk.jsapi.path?url=...[&app=<name>]}),
+ * on only with {@code dingtalk.jsapi.enabled=true} (or {@code dingtalk.apps.<name>.jsapi.enabled=true})
+ * in a servlet web application. Every app of {@link DingTalkApps} with a corp id and an agent id
+ * signs pages, the app {@code default} without {@code app}, unless
+ * {@code dingtalk.apps.<name>.jsapi.enabled=false} leaves it out. With
  * {@code dingtalk.jsapi.allowed-origins} empty it warns once at startup, unless
  * {@code dingtalk.base-url} is on this machine (FakeDingTalk in a demo or a test), since the origin
  * then comes from the request itself.
  */
-@AutoConfiguration(after = DingTalkJsapiAutoConfiguration.class)
+@AutoConfiguration(after = { DingTalkJsapiAutoConfiguration.class, DingTalkAppsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
-@ConditionalOnBooleanProperty("dingtalk.jsapi.enabled")
+@ConditionalOnDingTalkFeature(DingTalkFeature.JSAPI)
 public final class DingTalkJsapiEndpointAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DingTalkJsapiEndpointAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	DdConfigHandler dingTalkDdConfigHandler(ObjectProvider<JsapiSigner> signer, DingTalkProperties properties) {
+	DdConfigHandler dingTalkDdConfigHandler(ObjectProvider<DingTalkApps> apps, ObjectProvider<JsapiSigner> signer,
+			DingTalkProperties properties) {
 		List<PageOrigin> origins = allowedOrigins(properties.getJsapi().getAllowedOrigins());
-		JsapiSigner available = signer.getIfAvailable();
-		if (available == null) {
-			throw new InvalidDingTalkPropertyException("dingtalk.app-key",
-					"is not set but dingtalk.jsapi.enabled is true",
-					"set dingtalk.app-key and dingtalk.app-secret, which the JSAPI ticket needs");
-		}
+		JsapiSigners signers = signers(apps.getIfAvailable(), signer.getIfAvailable(), properties);
 		if (origins.isEmpty() && !isLoopback(properties.getBaseUrl())) {
 			logger.warn("dingtalk.jsapi.allowed-origins is empty, so dd.config signs pages of whatever origin a request "
 					+ "arrives for: its Host header (or, with server.forward-headers-strategy, its forwarded host). "
 					+ "Where the application can be reached other than through your own proxy, set "
 					+ "dingtalk.jsapi.allowed-origins to the origins of your pages, e.g. https://app.example.com");
 		}
-		return new DdConfigHandler(available, origins);
+		return new DdConfigHandler(signers, origins);
+	}
+
+	private static JsapiSigners signers(@Nullable DingTalkApps apps, @Nullable JsapiSigner signer,
+			DingTalkProperties properties) {
+		if (apps != null) {
+			return JsapiSigners.of(apps,
+					DingTalkFeature.JSAPI.takesPart(properties.getJsapi().isEnabled(), properties.getApps()));
+		}
+		if (signer == null) {
+			throw new InvalidDingTalkPropertyException("dingtalk.app-key",
+					"is not set but dingtalk.jsapi.enabled is true",
+					"set dingtalk.app-key and dingtalk.app-secret, which the JSAPI ticket needs");
+		}
+		return JsapiSigners.single(signer);
 	}
 
 	/**

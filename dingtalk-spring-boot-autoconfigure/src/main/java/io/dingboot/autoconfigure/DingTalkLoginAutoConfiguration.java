@@ -1,16 +1,21 @@
 package io.dingboot.autoconfigure;
 
+import java.util.function.Predicate;
+
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.security.authentication.DingTalkAuthenticationProvider;
+import io.dingboot.security.authentication.DingTalkLoginApp;
+import io.dingboot.security.authentication.DingTalkLoginApps;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.config.DingTalkLoginConfigurer;
 import io.dingboot.security.config.DingTalkLoginSettings;
 import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
+import io.dingboot.security.web.DingTalkLoginFilter;
 import io.dingboot.user.UserApi;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -37,16 +42,22 @@ import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of DingTalk free login (免登) into Spring Security: the
- * {@link DingTalkLoginSettings} that {@link DingTalkLoginConfigurer} reads, a default
- * {@link DingTalkUserMapper}, and, with {@code dingtalk.login.enabled=true} and no
- * {@code SecurityFilterChain} of the application's own, a default chain. It runs before Spring
- * Boot's default web security so that its chain replaces Boot's, and never one of the application.
+ * {@link DingTalkLoginSettings} and {@link DingTalkLoginApps} that {@link DingTalkLoginConfigurer}
+ * reads, a default {@link DingTalkUserMapper}, and, with {@code dingtalk.login.enabled=true} (or
+ * {@code dingtalk.apps.<name>.login.enabled=true}) and no {@code SecurityFilterChain} of the
+ * application's own, a default chain. Every app of {@link DingTalkApps} logs users in, the app
+ * {@code default} at {@code dingtalk.login.processing-url} and an app {@code <name>} at that URL
+ * followed by {@code /<name>}, unless {@code dingtalk.apps.<name>.login.enabled=false} leaves it
+ * out. It runs before Spring Boot's default web security so that its chain replaces Boot's, and
+ * never one of the application.
  * The default chain logs users in with DingTalk only: unless the application declares an
  * {@code AuthenticationManager}, {@code AuthenticationProvider} or {@code UserDetailsService} of its
  * own, its {@code AuthenticationManager} is a bean, so that Boot's generated in-memory user (and its
  * "Using generated security password" line) backs off.
  */
-@AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class },
+@AutoConfiguration(
+		after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+				DingTalkAppsAutoConfiguration.class },
 		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
@@ -63,13 +74,30 @@ public final class DingTalkLoginAutoConfiguration {
 			throw new InvalidDingTalkPropertyException("dingtalk.login.processing-url",
 					"'" + url + "' is not a path starting with '/'", "use a path such as /login/dingtalk");
 		}
-		if (login.isEnabled() && !properties.hasAppCredentials() && !properties.hasCorpCredentials()) {
+		if (login.isEnabled() && !properties.hasAppCredentials() && !properties.hasCorpCredentials()
+				&& properties.getApps().isEmpty()) {
 			throw new InvalidDingTalkPropertyException("dingtalk.app-key",
 					"is not set but dingtalk.login.enabled is true",
 					"set dingtalk.app-key and dingtalk.app-secret (the app's Client ID and Client Secret), "
 							+ "which free login needs to call DingTalk");
 		}
 		return new DingTalkLoginSettings(url, login.isFetchUserDetails());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DingTalkLoginApps dingTalkLoginApps(ObjectProvider<DingTalkApps> apps, ObjectProvider<UserApi> userApi,
+			DingTalkProperties properties) {
+		Predicate<String> takesPart = DingTalkFeature.LOGIN.takesPart(properties.getLogin().isEnabled(),
+				properties.getApps());
+		DingTalkApps registry = apps.getIfAvailable();
+		if (registry != null) {
+			return DingTalkLoginApps.of(registry, takesPart);
+		}
+		return (name) -> {
+			UserApi api = DingTalkApps.DEFAULT.equals(name) && takesPart.test(name) ? userApi.getIfAvailable() : null;
+			return (api != null) ? new DingTalkLoginApp(name, properties.getCorpId(), api) : null;
+		};
 	}
 
 	@Bean
@@ -84,18 +112,18 @@ public final class DingTalkLoginAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity")
-	@ConditionalOnBooleanProperty("dingtalk.login.enabled")
+	@ConditionalOnDingTalkFeature(DingTalkFeature.LOGIN)
 	@ConditionalOnDefaultWebSecurity
 	static class DefaultSecurityFilterChainConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean({ AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class,
 				AuthenticationManagerResolver.class })
-		AuthenticationManager dingTalkAuthenticationManager(ObjectProvider<UserApi> userApi,
+		AuthenticationManager dingTalkAuthenticationManager(DingTalkLoginApps loginApps,
 				DingTalkUserMapper userMapper, DingTalkLoginSettings settings,
 				ObjectProvider<AuthenticationEventPublisher> eventPublisher) {
 			ProviderManager manager = new ProviderManager(
-					new DingTalkAuthenticationProvider(userApi.getObject(), userMapper, settings.fetchUserDetails()));
+					new DingTalkAuthenticationProvider(loginApps, userMapper, settings.fetchUserDetails()));
 			eventPublisher.ifAvailable(manager::setAuthenticationEventPublisher);
 			return manager;
 		}
@@ -110,8 +138,8 @@ public final class DingTalkLoginAutoConfiguration {
 			http.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();
 				requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll();
-				requests.requestMatchers(HttpMethod.POST, settings.processingUrl()).permitAll();
-				if (jsapi.isEnabled()) {
+				requests.requestMatchers(DingTalkLoginFilter.loginRequests(settings.processingUrl())).permitAll();
+				if (DingTalkFeature.JSAPI.isOpen(jsapi.isEnabled(), properties.getApps())) {
 					requests.requestMatchers(HttpMethod.GET, jsapi.getPath()).permitAll();
 				}
 				requests.requestMatchers("/error").permitAll();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import io.dingboot.apps.DingTalkAppSettings;
 import io.dingboot.apps.DingTalkApps;
@@ -84,6 +85,10 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 	 */
 	static void validate(DingTalkProperties properties, ClassLoader classLoader, BooleanSupplier redisConnectionFactory) {
 		AppSettings app = AppSettings.of(properties);
+		if (!app.hasCredentials() && !properties.getApps().isEmpty()) {
+			// named apps only: there is no app 'default', so login and dd.config are theirs alone
+			app = app.withoutLoginAndJsapi();
+		}
 		InvalidDingTalkPropertyException problem = checkApp(TOP_LEVEL, app);
 		if (problem != null) {
 			throw problem;
@@ -97,8 +102,9 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		validateToken(properties.getToken(), app.hasCredentials() || !properties.getApps().isEmpty(), classLoader,
 				redisConnectionFactory);
 		validateLogin(properties.getLogin(), classLoader);
-		if (properties.getJsapi().isEnabled()) {
+		if (DingTalkFeature.JSAPI.isOpen(properties.getJsapi().isEnabled(), properties.getApps())) {
 			validateJsapi(properties.getJsapi());
+			validateJsapiApps(properties);
 		}
 		if (CallbackParticipants.anyEnabled(properties)) {
 			validateCallback(properties.getCallback());
@@ -341,6 +347,34 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		}
 	}
 
+	/**
+	 * Every {@code dingtalk.apps.<name>} that signs dd.config has the corp id and agent id it needs.
+	 */
+	private static void validateJsapiApps(DingTalkProperties properties) {
+		Predicate<String> takesPart = DingTalkFeature.JSAPI
+			.takesPart(properties.getJsapi().isEnabled(), properties.getApps());
+		for (Map.Entry<String, DingTalkProperties.App> entry : properties.getApps().entrySet()) {
+			String name = entry.getKey();
+			if (!takesPart.test(name)) {
+				continue;
+			}
+			String prefix = TOP_LEVEL + "apps." + name + ".";
+			String reason = DingTalkFeature.JSAPI.property() + " is true";
+			if (Boolean.TRUE.equals(entry.getValue().getJsapi().getEnabled())) {
+				reason = DingTalkFeature.JSAPI.property(name) + " is true";
+			}
+			String leaveOut = ", or set " + DingTalkFeature.JSAPI.property(name) + "=false to leave this app out";
+			if (!has(entry.getValue().getCorpId())) {
+				throw InvalidDingTalkPropertyException.missing(prefix + "corp-id", reason, "set " + prefix
+						+ "corp-id to the organisation's CorpId (starts with 'ding'), which dd.config needs" + leaveOut);
+			}
+			if (entry.getValue().getAgentId() == null) {
+				throw InvalidDingTalkPropertyException.missing(prefix + "agent-id", reason, "set " + prefix
+						+ "agent-id to the app's AgentId from the developer console, which dd.config needs" + leaveOut);
+			}
+		}
+	}
+
 	private static void validateCallback(DingTalkProperties.Callback callback) {
 		String path = callback.getPath();
 		if (!isPath(path) || path.length() < 2 || path.contains("*") || path.contains("?")) {
@@ -411,6 +445,11 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		static AppSettings of(DingTalkAppSettings app) {
 			return new AppSettings(app.appKey(), app.appSecret(), app.corpId(), app.corpSecret(), app.agentId(), false,
 					false, false, null, null, Set.of());
+		}
+
+		AppSettings withoutLoginAndJsapi() {
+			return new AppSettings(this.appKey, this.appSecret, this.corpId, this.corpSecret, this.agentId, false,
+					false, this.callback, this.callbackToken, this.callbackAesKey, this.callbackOwnerKeys);
 		}
 
 		boolean hasCredentials() {

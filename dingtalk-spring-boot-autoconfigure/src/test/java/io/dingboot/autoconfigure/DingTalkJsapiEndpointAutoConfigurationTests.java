@@ -144,6 +144,68 @@ class DingTalkJsapiEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction()).contains("'dingtalk.agent-id'"));
 	}
 
+	private final WebApplicationContextRunner appsRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkAppsAutoConfiguration.class,
+				DingTalkJsapiAutoConfiguration.class, DingTalkJsapiEndpointAutoConfiguration.class))
+		.withPropertyValues("dingtalk.apps.hr.app-key=hrk", "dingtalk.apps.hr.app-secret=hrs");
+
+	@Test
+	void whenEnabledThenANamedAppWithoutAgentIdFailsNamingItsProperty() {
+		this.appsRunner.withPropertyValues("dingtalk.jsapi.enabled=true", "dingtalk.apps.hr.corp-id=dinghrcorp")
+			.run((context) -> {
+				InvalidDingTalkPropertyException failure = analyzedCause(context.getStartupFailure());
+				assertThat(failure.getProperty()).isEqualTo("dingtalk.apps.hr.agent-id");
+				assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains("dingtalk.apps.hr.agent-id").contains("dingtalk.jsapi.enabled is true");
+			});
+	}
+
+	@Test
+	void whenEnabledThenANamedAppWithoutCorpIdFailsNamingItsProperty() {
+		this.appsRunner.withPropertyValues("dingtalk.jsapi.enabled=true", "dingtalk.apps.hr.agent-id=7")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
+				.contains("'dingtalk.apps.hr.corp-id'"));
+	}
+
+	@Test
+	void anAppLeftOutOfDdConfigNeedsNoCorpOrAgent() {
+		this.appsRunner
+			.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.corp-id=dingcorp",
+					"dingtalk.agent-id=42", "dingtalk.jsapi.enabled=true", "dingtalk.apps.hr.jsapi.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(DdConfigHandler.class));
+	}
+
+	@Test
+	void whenOnlyANamedAppSwitchesDdConfigOnThenTheEndpointOpensAndOnlyThatAppIsChecked() {
+		this.appsRunner
+			.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.apps.hr.jsapi.enabled=true",
+					"dingtalk.apps.hr.corp-id=dinghrcorp", "dingtalk.apps.hr.agent-id=7")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(DdConfigHandler.class)
+				.hasBean("dingTalkDdConfigRoute"));
+		this.appsRunner.withPropertyValues("dingtalk.apps.hr.jsapi.enabled=true", "dingtalk.apps.hr.corp-id=dinghrcorp")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("dingtalk.apps.hr.agent-id")
+				.contains("dingtalk.apps.hr.jsapi.enabled is true"));
+	}
+
+	@Test
+	void withNamedAppsOnlyThenTheEndpointStartsWithoutTheDefaultApp() {
+		this.appsRunner
+			.withPropertyValues("dingtalk.jsapi.enabled=true", "dingtalk.apps.hr.corp-id=dinghrcorp",
+					"dingtalk.apps.hr.agent-id=7")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(DdConfigHandler.class));
+	}
+
+	private static InvalidDingTalkPropertyException analyzedCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof InvalidDingTalkPropertyException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("an InvalidDingTalkPropertyException in " + failure).isNotNull();
+		return (InvalidDingTalkPropertyException) cause;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserHandler {
 

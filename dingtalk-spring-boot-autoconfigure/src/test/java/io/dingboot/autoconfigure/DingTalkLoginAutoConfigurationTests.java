@@ -1,6 +1,9 @@
 package io.dingboot.autoconfigure;
 
+import io.dingboot.apps.DingTalkAppSettings;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.security.authentication.DingTalkAuthenticationProvider;
+import io.dingboot.security.authentication.DingTalkLoginApps;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.config.DingTalkLoginSettings;
 import io.dingboot.security.web.DingTalkLoginFilter;
@@ -181,6 +184,95 @@ class DingTalkLoginAutoConfigurationTests {
 		this.runner.withPropertyValues("dingtalk.login.processing-url=login/dingtalk")
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
 				.contains("'dingtalk.login.processing-url'"));
+	}
+
+	private final WebApplicationContextRunner appsRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
+				DingTalkAppsAutoConfiguration.class, DingTalkLoginAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues("dingtalk.apps.hr.app-key=hrk", "dingtalk.apps.hr.app-secret=hrs",
+				"dingtalk.apps.hr.corp-id=dinghrcorp");
+
+	@Test
+	void whenLoginIsOnThenTheDefaultAppAndEveryNamedAppLogUsersIn() {
+		this.appsRunner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.corp-id=dingcorp",
+				"dingtalk.login.enabled=true").run((context) -> {
+					assertThat(context).hasNotFailed().hasBean("dingTalkSecurityFilterChain");
+					DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+					assertThat(apps.find("default")).isNotNull()
+						.satisfies((app) -> assertThat(app.corpId()).isEqualTo("dingcorp"));
+					assertThat(apps.find("hr")).isNotNull().satisfies((app) -> {
+						assertThat(app.name()).isEqualTo("hr");
+						assertThat(app.corpId()).isEqualTo("dinghrcorp");
+						assertThat(app.users()).isSameAs(context.getBean(DingTalkApps.class).get("hr").users());
+					});
+					assertThat(apps.find("nosuch")).isNull();
+				});
+	}
+
+	@Test
+	void whenAnAppSwitchesLoginOffThenItAloneIsLeftOut() {
+		this.appsRunner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s", "dingtalk.login.enabled=true",
+				"dingtalk.apps.hr.login.enabled=false").run((context) -> {
+					DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+					assertThat(apps.find("default")).isNotNull();
+					assertThat(apps.find("hr")).isNull();
+				});
+	}
+
+	@Test
+	void whenOnlyANamedAppSwitchesLoginOnThenTheDefaultChainServesThatAppAlone() {
+		this.appsRunner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s",
+				"dingtalk.apps.hr.login.enabled=true").run((context) -> {
+					assertThat(context).hasNotFailed().hasBean("dingTalkSecurityFilterChain");
+					assertThat(hasLoginFilter(context.getBean(SecurityFilterChain.class))).isTrue();
+					DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+					assertThat(apps.find("hr")).isNotNull();
+					assertThat(apps.find("default")).isNull();
+				});
+	}
+
+	@Test
+	void whenNoSwitchIsOnThenAChainOfTheApplicationsOwnServesEveryApp() {
+		this.appsRunner.withPropertyValues("dingtalk.app-key=k", "dingtalk.app-secret=s").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean("dingTalkSecurityFilterChain");
+			DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+			assertThat(apps.find("default")).isNotNull();
+			assertThat(apps.find("hr")).isNotNull();
+		});
+	}
+
+	@Test
+	void withNamedAppsOnlyAndLoginOnThenItStartsWithoutTheDefaultApp() {
+		this.appsRunner.withPropertyValues("dingtalk.login.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed().hasBean("dingTalkSecurityFilterChain");
+			DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+			assertThat(apps.find("default")).isNull();
+			assertThat(apps.find("hr")).isNotNull();
+		});
+	}
+
+	@Test
+	void anAppRegisteredAtRuntimeLogsUsersInFromItsRegistration() {
+		this.appsRunner.withPropertyValues("dingtalk.login.enabled=true").run((context) -> {
+			DingTalkLoginApps apps = context.getBean(DingTalkLoginApps.class);
+			assertThat(apps.find("late")).isNull();
+			context.getBean(DingTalkApps.class)
+				.register("late", DingTalkAppSettings.of("latek", "lates").withCorpId("dinglatecorp"));
+			assertThat(apps.find("late")).isNotNull()
+				.satisfies((app) -> assertThat(app.corpId()).isEqualTo("dinglatecorp"));
+			context.getBean(DingTalkApps.class).remove("late");
+			assertThat(apps.find("late")).isNull();
+		});
+	}
+
+	@Test
+	void loginAppsOfTheApplicationWin() {
+		this.appsRunner.withPropertyValues("dingtalk.login.enabled=true")
+			.withBean("myLoginApps", DingTalkLoginApps.class, () -> (name) -> null)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(DingTalkLoginApps.class)
+				.isSameAs(context.getBean("myLoginApps")));
 	}
 
 	private static boolean hasLoginFilter(SecurityFilterChain chain) {

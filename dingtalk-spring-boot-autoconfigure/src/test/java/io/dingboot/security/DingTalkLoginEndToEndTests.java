@@ -83,7 +83,9 @@ class DingTalkLoginEndToEndTests {
 		assertThat(user.get("name").asString()).isEqualTo("张三");
 		assertThat(user.get("avatar").asString()).isEqualTo("https://static/a.png");
 		assertThat(user.propertyNames()).containsExactly("userid", "unionid", "name", "admin", "adminLevel",
-				"detailsFetched", "avatar", "title", "deptIds", "boss", "leader", "authorities");
+				"detailsFetched", "avatar", "title", "deptIds", "boss", "leader", "app", "corpId", "authorities");
+		assertThat(user.get("app").asString()).isEqualTo("default");
+		assertThat(user.get("corpId").asString()).isEqualTo("dingcorp");
 		assertThat(user.get("authorities").toString()).isEqualTo("[\"ROLE_DINGTALK_USER\",\"ROLE_DINGTALK_ADMIN\"]");
 		assertThat(dingTalk.getUserInfoCalls()).isEqualTo(1);
 		assertThat(dingTalk.userGetCalls()).isEqualTo(1);
@@ -98,7 +100,7 @@ class DingTalkLoginEndToEndTests {
 		assertThat(principal.statusCode()).isEqualTo(200);
 		assertThat(principal.body()).isEqualTo("{\"userid\":\"zhangsan\",\"unionid\":\"uz\",\"name\":\"张三\",\"admin\":true,"
 				+ "\"adminLevel\":1,\"detailsFetched\":true,\"avatar\":\"https://static/a.png\",\"title\":\"工程师\","
-				+ "\"deptIds\":[2],\"boss\":false,\"leader\":true}");
+				+ "\"deptIds\":[2],\"boss\":false,\"leader\":true,\"app\":\"default\",\"corpId\":\"dingcorp\"}");
 		((tools.jackson.databind.node.ObjectNode) user).remove("authorities");
 		assertThat(json.readTree(principal.body())).isEqualTo(user);
 		assertThat(browser.post("/logout", BodyPublishers.noBody(), null, true).statusCode()).isEqualTo(204);

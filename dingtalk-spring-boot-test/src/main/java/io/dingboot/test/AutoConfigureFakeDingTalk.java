@@ -15,6 +15,15 @@ import java.lang.annotation.Target;
  * {@code dingtalk.agent-id} to its app. It stops when the context closes. The fake reads the
  * application's settings when asked, so that {@link FakeDingTalk#pushEvent(String, java.util.Map)}
  * and {@link FakeDingTalk#login(String)} need no URL, token or key.
+ * <p>
+ * The fake also hosts every app the application defines under {@code dingtalk.apps.<name>}: in the
+ * fake's organisation with credentials of its own (app key {@code ding<name>appkey}, app secret
+ * {@code <name>-app-secret}, the next agent id), which it sets as
+ * {@code dingtalk.apps.<name>.app-key}, {@code .app-secret}, {@code .corp-id}, {@code .agent-id}
+ * and {@code .base-url}; or, when listed in {@link #apps()}, as the app of an organisation of its
+ * own. {@link FakeDingTalk#login(String, String)} logs in with one of them. An application that
+ * defines named apps and no top-level credentials ({@code dingtalk.app-key} or
+ * {@code dingtalk.corp-secret}) is left without the app {@code default}, as it would run.
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureFakeDingTalk
@@ -44,5 +53,37 @@ public @interface AutoConfigureFakeDingTalk {
 	 * @return the capacity
 	 */
 	int recordCapacity() default FakeDingTalk.DEFAULT_RECORD_CAPACITY;
+
+	/**
+	 * Apps that live in an organisation of their own (another company after a merger, say): the
+	 * fake hosts each under its name with the organisation's own app and users. Apps of
+	 * {@code dingtalk.apps.<name>} not listed here live in the fake's {@link #organization()}.
+	 * @return the apps
+	 */
+	App[] apps() default {};
+
+	/**
+	 * An app of {@link AutoConfigureFakeDingTalk#apps()}.
+	 */
+	@Target({})
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@interface App {
+
+		/**
+		 * The app's name, as in {@code dingtalk.apps.<name>}.
+		 * @return the name
+		 */
+		String name();
+
+		/**
+		 * Location of the app's organisation, YAML or JSON as for
+		 * {@link AutoConfigureFakeDingTalk#organization()}; its {@code app} section gives the app's
+		 * credentials.
+		 * @return the location
+		 */
+		String organization();
+
+	}
 
 }

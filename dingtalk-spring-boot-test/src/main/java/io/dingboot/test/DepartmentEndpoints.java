@@ -26,20 +26,20 @@ final class DepartmentEndpoints extends EndpointGroup {
 
 	@Override
 	Answer handle(FakeCall call) {
-		FakeOrganization organization = this.state.organization;
+		FakeOrganization organization = this.state.organizationOf(call);
 		return switch (call.path()) {
 			case LISTSUB -> {
-				long deptId = existing(optionalDeptId(call));
+				long deptId = existing(organization, optionalDeptId(call));
 				yield Answer.ok(call,
 						Map.of("result", organization.children(deptId).stream().map(UserViews::department).toList()));
 			}
 			case GET -> {
-				long deptId = existing(requiredNumber(call, "dept_id"));
+				long deptId = existing(organization, requiredNumber(call, "dept_id"));
 				FakeDepartment department = organization.department(deptId).orElseThrow();
 				yield Answer.ok(call, Map.of("result", UserViews.departmentDetail(department, organization)));
 			}
 			default -> {
-				long deptId = existing(requiredNumber(call, "dept_id"));
+				long deptId = existing(organization, requiredNumber(call, "dept_id"));
 				List<Long> ids = organization.children(deptId).stream().map(FakeDepartment::id).toList();
 				yield Answer.ok(call, Map.of("result", Map.of("dept_id_list", ids)));
 			}
@@ -51,8 +51,8 @@ final class DepartmentEndpoints extends EndpointGroup {
 		return (deptId != null) ? deptId : FakeDepartment.ROOT_ID;
 	}
 
-	private long existing(long deptId) {
-		if (this.state.organization.department(deptId).isEmpty()) {
+	private static long existing(FakeOrganization organization, long deptId) {
+		if (organization.department(deptId).isEmpty()) {
 			throw new CallRejected(60003);
 		}
 		return deptId;

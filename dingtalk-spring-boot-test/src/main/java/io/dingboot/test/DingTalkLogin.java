@@ -26,7 +26,12 @@ import java.util.Objects;
  * DingTalkSession session = DingTalkLogin.to("http://127.0.0.1:" + port).login(fake, "zhangsan");
  * </pre>
  * With {@link AutoConfigureFakeDingTalk}, {@link FakeDingTalk#login(String)} does this with the
- * application's port, context path and {@code dingtalk.login.processing-url}.
+ * application's port, context path and {@code dingtalk.login.processing-url}. For an app other
+ * than {@value FakeDingTalk#DEFAULT_APP}, {@link #app(String)} takes the code from that app and
+ * posts it to {@code <processing URL>/<app>}:
+ * <pre class="code">
+ * DingTalkSession session = DingTalkLogin.to("http://127.0.0.1:" + port).app("hr").login(fake, "zhangsan");
+ * </pre>
  */
 public final class DingTalkLogin {
 
@@ -37,6 +42,8 @@ public final class DingTalkLogin {
 	private String processingUrl = SpringApplicationUnderTest.DEFAULT_LOGIN_PROCESSING_URL;
 
 	private String csrfPath;
+
+	private String appName = FakeDingTalk.DEFAULT_APP;
 
 	private String csrfCookieName = "XSRF-TOKEN";
 
@@ -66,6 +73,18 @@ public final class DingTalkLogin {
 	 */
 	public DingTalkLogin processingUrl(String processingUrl) {
 		this.processingUrl = requirePath(processingUrl);
+		return this;
+	}
+
+	/**
+	 * Set the app to log in with: its code comes from the fake app of that name and is posted to
+	 * the processing URL followed by {@code /<appName>}; {@value FakeDingTalk#DEFAULT_APP} (the
+	 * processing URL itself) by default.
+	 * @param appName the app's name
+	 * @return this login
+	 */
+	public DingTalkLogin app(String appName) {
+		this.appName = Objects.requireNonNull(appName, "appName");
 		return this;
 	}
 
@@ -103,7 +122,7 @@ public final class DingTalkLogin {
 	public DingTalkSession login(FakeDingTalk fake, String userid) {
 		DingTalkSession session = attempt(fake, userid);
 		if (session.status() != 200) {
-			throw new IllegalStateException("Logging in as " + userid + " at " + this.baseUrl + this.processingUrl
+			throw new IllegalStateException("Logging in as " + userid + " at " + this.baseUrl + loginPath()
 					+ " answered " + session.status() + ": " + session.body());
 		}
 		return session;
@@ -118,16 +137,16 @@ public final class DingTalkLogin {
 	 */
 	public DingTalkSession attempt(FakeDingTalk fake, String userid) {
 		Objects.requireNonNull(fake, "fake");
-		String code = fake.issueAuthCode(userid);
+		String code = fake.issueAuthCode(this.appName, userid);
 		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 		HttpClient client = HttpClient.newBuilder()
 			.cookieHandler(cookies)
 			.connectTimeout(TIMEOUT)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		send(client, request((this.csrfPath != null) ? this.csrfPath : this.processingUrl).GET().build());
+		send(client, request((this.csrfPath != null) ? this.csrfPath : loginPath()).GET().build());
 		String csrfToken = cookie(cookies, this.csrfCookieName);
-		HttpRequest.Builder login = request(this.processingUrl).header("Content-Type", "application/json")
+		HttpRequest.Builder login = request(loginPath()).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(FakeCall.json.writeValueAsString(Map.of("code", code)),
 					StandardCharsets.UTF_8));
 		if (csrfToken != null) {
@@ -140,6 +159,15 @@ public final class DingTalkLogin {
 		}
 		return new DingTalkSession(userid, answer.statusCode(), answer.body(), kept, this.csrfCookieName,
 				this.csrfHeaderName);
+	}
+
+	private String loginPath() {
+		if (FakeDingTalk.DEFAULT_APP.equals(this.appName)) {
+			return this.processingUrl;
+		}
+		String base = this.processingUrl.endsWith("/")
+				? this.processingUrl.substring(0, this.processingUrl.length() - 1) : this.processingUrl;
+		return base + "/" + this.appName;
 	}
 
 	private HttpRequest.Builder request(String path) {
@@ -181,7 +209,7 @@ public final class DingTalkLogin {
 
 	@Override
 	public String toString() {
-		return "DingTalkLogin{" + this.baseUrl + this.processingUrl + "}";
+		return "DingTalkLogin{" + this.baseUrl + loginPath() + "}";
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The DingTalk app a {@link FakeDingTalk} knows: the current credential pair ({@code appKey},
  * {@code appSecret}), the legacy pair ({@code corpId}, {@code corpSecret}) and the AgentId.
- * {@link #toString()} never shows a secret.
+ * An app whose {@code corpSecret} is empty has no legacy pair. {@link #toString()} never shows a
+ * secret.
  *
  * @param appKey the app key (Client ID)
  * @param appSecret the app secret (Client Secret)
@@ -20,6 +21,18 @@ public record FakeApp(String appKey, String appSecret, String corpId, String cor
 		Objects.requireNonNull(appSecret, "appSecret");
 		Objects.requireNonNull(corpId, "corpId");
 		Objects.requireNonNull(corpSecret, "corpSecret");
+	}
+
+	/**
+	 * An app with the current credential pair only (no legacy corp secret).
+	 * @param appKey the app key (Client ID)
+	 * @param appSecret the app secret (Client Secret)
+	 * @param corpId the CorpId of the app's organisation
+	 * @param agentId the AgentId
+	 * @return the app
+	 */
+	public static FakeApp of(String appKey, String appSecret, String corpId, long agentId) {
+		return new FakeApp(appKey, appSecret, corpId, "", agentId);
 	}
 
 	/**

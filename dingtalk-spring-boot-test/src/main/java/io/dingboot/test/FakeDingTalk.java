@@ -2,6 +2,7 @@ package io.dingboot.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +27,29 @@ import org.jspecify.annotations.Nullable;
  *     assertThat(fake.gettokenCount()).isEqualTo(1);
  * }
  * </pre>
+ * <p>
+ * One fake hosts several apps, in one organisation or in several: the app
+ * {@value #DEFAULT_APP} of its {@link #organization() organisation}, and any app added with
+ * {@link Builder#app(String, String, String, String)}, {@link Builder#app(String, FakeOrganization)}
+ * or {@link #addApp(String, FakeApp)}. Each app gets its own access token, its free-login codes are
+ * valid only with its own token, and its token sees its own organisation's users and departments:
+ * <pre class="code">
+ * FakeDingTalk fake = FakeDingTalk.builder()
+ *     .organization(FakeOrganization.demo())                        // the app "default"
+ *     .app("hr", "dinghrappkey", "hr-app-secret", "dingdemocorp")   // another app, same organisation
+ *     .app("branch", branchOrganization)                            // another organisation's app
+ *     .build()
+ *     .start();
+ * String code = fake.issueAuthCode("hr", "zhangsan");
+ * </pre>
  */
 public final class FakeDingTalk implements AutoCloseable {
 
 	/** Records of each kind a fake keeps unless {@link Builder#recordCapacity(int)} says otherwise. */
 	public static final int DEFAULT_RECORD_CAPACITY = 1000;
+
+	/** Name of the app of the fake's organisation, as DingBoot names the top-level app. */
+	public static final String DEFAULT_APP = "default";
 
 	private final FakeState state;
 
@@ -43,6 +62,9 @@ public final class FakeDingTalk implements AutoCloseable {
 	private FakeDingTalk(Builder builder) {
 		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
 		this.robots = new FakeRobots(this.state, this::baseUrl);
+		for (Builder.AddedApp added : builder.apps) {
+			added.addTo(this);
+		}
 		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
 				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state),
@@ -140,16 +162,110 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
-	 * Issue a free-login code for a user, valid once and for five minutes, to send to
-	 * {@code /topapi/v2/user/getuserinfo} (or to the starter's login endpoint).
+	 * Issue a free-login code of the app {@value #DEFAULT_APP} for a user, valid once and for five
+	 * minutes, to send to {@code /topapi/v2/user/getuserinfo} (or to the starter's login endpoint).
 	 * @param userid the user
 	 * @return the code
 	 */
 	public String issueAuthCode(String userid) {
-		if (this.state.organization.user(userid).isEmpty()) {
-			throw new IllegalArgumentException("No user '" + userid + "' in the fake organisation");
+		return issueAuthCode(DEFAULT_APP, userid);
+	}
+
+	/**
+	 * Issue a free-login code of one app for a user of that app's organisation, valid once, for
+	 * five minutes and only with that app's access token (as in DingTalk, another app's token gets
+	 * 40078 for it).
+	 * @param appName the app's name
+	 * @param userid the user
+	 * @return the code
+	 */
+	public String issueAuthCode(String appName, String userid) {
+		FakeApps.Hosted hosted = hosted(appName);
+		if (hosted.organization().user(userid).isEmpty()) {
+			throw new IllegalArgumentException("No user '" + userid + "' in the organisation of the fake app '"
+					+ appName + "' (" + hosted.organization().name() + ")");
 		}
-		return this.state.authCodes.issue(userid);
+		return this.state.authCodes.issue(appName, userid);
+	}
+
+	/**
+	 * The credentials of a hosted app.
+	 * @param appName the app's name, {@value #DEFAULT_APP} for the organisation's own app
+	 * @return the app
+	 * @throws IllegalArgumentException when the fake hosts no such app
+	 */
+	public FakeApp app(String appName) {
+		return hosted(appName).app();
+	}
+
+	/**
+	 * The names of the hosted apps, {@value #DEFAULT_APP} first.
+	 * @return the names
+	 */
+	public List<String> appNames() {
+		return this.state.apps.names();
+	}
+
+	/**
+	 * The organisation of a hosted app.
+	 * @param appName the app's name
+	 * @return the organisation
+	 * @throws IllegalArgumentException when the fake hosts no such app
+	 */
+	public FakeOrganization organizationOf(String appName) {
+		return hosted(appName).organization();
+	}
+
+	/**
+	 * Host another app, e.g. one the application registers at runtime, in the organisation of its
+	 * corp id (one of the organisations the fake knows).
+	 * @param appName the app's name: lowercase letters, digits and '-'
+	 * @param app its credentials; its app key must be new to the fake
+	 * @return this fake
+	 * @throws IllegalArgumentException when the name or app key is taken or the corp id unknown
+	 */
+	public FakeDingTalk addApp(String appName, FakeApp app) {
+		FakeOrganization organization = this.state.apps.organization(app.corpId());
+		if (organization == null) {
+			throw new IllegalArgumentException("The fake knows no organisation with corp id " + app.corpId()
+					+ "; add the app with addApp(name, organization)");
+		}
+		this.state.apps.add(appName, app, organization);
+		return this;
+	}
+
+	/**
+	 * Host another organisation, served by its own app ({@link FakeOrganization#app()}) under
+	 * {@code appName}.
+	 * @param appName the app's name: lowercase letters, digits and '-'
+	 * @param organization the organisation, with an app key new to the fake
+	 * @return this fake
+	 */
+	public FakeDingTalk addApp(String appName, FakeOrganization organization) {
+		this.state.apps.add(appName, organization.app(), organization);
+		return this;
+	}
+
+	/**
+	 * The JSAPI ticket the fake hands an app now, the one {@code /get_jsapi_ticket} answers with
+	 * the app's token (issued here when the app has none), e.g. to compute the dd.config signature
+	 * the application should answer. Asking counts no call.
+	 * @param appName the app's name
+	 * @return the ticket
+	 */
+	public String jsapiTicket(String appName) {
+		FakeApps.Hosted hosted = hosted(appName);
+		return this.state.tokens.ticket(FakeApps.appKeyCredential(hosted), JsapiEndpoints.TICKET_LIFETIME).value();
+	}
+
+	private FakeApps.Hosted hosted(String appName) {
+		Objects.requireNonNull(appName, "appName");
+		FakeApps.Hosted hosted = this.state.apps.byName(appName);
+		if (hosted == null) {
+			throw new IllegalArgumentException(
+					"The fake hosts no app named '" + appName + "'; it hosts " + this.state.apps.names());
+		}
+		return hosted;
 	}
 
 	/**
@@ -353,9 +469,26 @@ public final class FakeDingTalk implements AutoCloseable {
 	 * @throws IllegalStateException when the login does not answer 200
 	 */
 	public DingTalkSession login(String userid) {
+		return login(DEFAULT_APP, userid);
+	}
+
+	/**
+	 * Like {@link #login(String)} for one app: a code of that app, posted to its login URL,
+	 * {@code dingtalk.login.processing-url} followed by {@code /<appName>} (the app
+	 * {@value #DEFAULT_APP} at the processing URL itself).
+	 * <pre class="code">
+	 * DingTalkSession session = fake.login("hr", "zhangsan");
+	 * </pre>
+	 * @param appName the app's name, as the application and the fake both call it
+	 * @param userid the user, one of the organisation of that app
+	 * @return the logged-in session
+	 * @throws IllegalStateException when the login does not answer 200
+	 */
+	public DingTalkSession login(String appName, String userid) {
 		ApplicationUnderTest application = requireApplication("login");
 		return DingTalkLogin.to(application.baseUrl())
 			.processingUrl(application.loginProcessingUrl())
+			.app(appName)
 			.login(this, userid);
 	}
 
@@ -415,6 +548,16 @@ public final class FakeDingTalk implements AutoCloseable {
 	 */
 	public int gettokenCount() {
 		return callCount(TokenEndpoints.GETTOKEN);
+	}
+
+	/**
+	 * How many times {@code /gettoken} was called with one app's app key or corp id (right secret
+	 * or not).
+	 * @param appName the app's name
+	 * @return the count
+	 */
+	public int gettokenCount(String appName) {
+		return this.state.gettokenCount(hosted(appName).name());
 	}
 
 	/**
@@ -536,7 +679,7 @@ public final class FakeDingTalk implements AutoCloseable {
 
 	/**
 	 * Back to the state just after start: journal, messages, media, tokens, tickets, codes, stubs,
-	 * planned faults and latencies all cleared. The organisation stays.
+	 * planned faults and latencies all cleared. The organisations and hosted apps stay.
 	 */
 	public void reset() {
 		this.state.reset();
@@ -549,6 +692,10 @@ public final class FakeDingTalk implements AutoCloseable {
 	 */
 	void attach(ApplicationUnderTest application) {
 		this.application = application;
+	}
+
+	FakeState state() {
+		return this.state;
 	}
 
 	private ApplicationUnderTest requireApplication(String method) {
@@ -588,7 +735,51 @@ public final class FakeDingTalk implements AutoCloseable {
 
 		private int recordCapacity = DEFAULT_RECORD_CAPACITY;
 
+		private final List<AddedApp> apps = new ArrayList<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Host another app in a known organisation (that of {@link #organization}, or of an app added
+		 * before), with the current credential pair only and the next free agent id.
+		 * @param name the app's name: lowercase letters, digits and '-'
+		 * @param appKey its app key (Client ID), new to the fake
+		 * @param appSecret its app secret
+		 * @param corpId the corp id of its organisation
+		 * @return this builder
+		 */
+		public Builder app(String name, String appKey, String appSecret, String corpId) {
+			Objects.requireNonNull(appKey, "appKey");
+			Objects.requireNonNull(appSecret, "appSecret");
+			Objects.requireNonNull(corpId, "corpId");
+			this.apps.add((fake) -> fake.addApp(name,
+					FakeApp.of(appKey, appSecret, corpId, fake.state.apps.nextAgentId())));
+			return this;
+		}
+
+		/**
+		 * Host another app in a known organisation.
+		 * @param name the app's name: lowercase letters, digits and '-'
+		 * @param app its credentials
+		 * @return this builder
+		 */
+		public Builder app(String name, FakeApp app) {
+			Objects.requireNonNull(app, "app");
+			this.apps.add((fake) -> fake.addApp(name, app));
+			return this;
+		}
+
+		/**
+		 * Host another organisation, served by its own app under {@code name}.
+		 * @param name the app's name: lowercase letters, digits and '-'
+		 * @param organization the organisation
+		 * @return this builder
+		 */
+		public Builder app(String name, FakeOrganization organization) {
+			Objects.requireNonNull(organization, "organization");
+			this.apps.add((fake) -> fake.addApp(name, organization));
+			return this;
 		}
 
 		/**
@@ -655,6 +846,13 @@ public final class FakeDingTalk implements AutoCloseable {
 		 */
 		public FakeDingTalk build() {
 			return new FakeDingTalk(this);
+		}
+
+		@FunctionalInterface
+		private interface AddedApp {
+
+			void addTo(FakeDingTalk fake);
+
 		}
 
 	}

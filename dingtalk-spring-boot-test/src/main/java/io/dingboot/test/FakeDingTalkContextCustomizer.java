@@ -6,20 +6,26 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.StringUtils;
 
 /**
  * Starts a {@link FakeDingTalk} for one application context, registers it as the bean
  * {@code fakeDingTalk}, and puts the {@code dingtalk.*} properties that point at it first in the
- * environment.
+ * environment: those of the top-level app and of every {@code dingtalk.apps.<name>} the
+ * application defines, each hosted by the fake. An application that defines named apps and no
+ * top-level credentials keeps without the top-level app.
  */
 final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
@@ -29,18 +35,26 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
 	private final int recordCapacity;
 
+	private final Map<String, String> appOrganizations;
+
 	FakeDingTalkContextCustomizer(String organization, int recordCapacity) {
+		this(organization, recordCapacity, Map.of());
+	}
+
+	FakeDingTalkContextCustomizer(String organization, int recordCapacity, Map<String, String> appOrganizations) {
 		this.organization = organization;
 		this.recordCapacity = recordCapacity;
+		this.appOrganizations = Map.copyOf(appOrganizations);
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		FakeDingTalk fake = FakeDingTalk.builder()
-			.organization(loadOrganization(context))
-			.recordCapacity(this.recordCapacity)
-			.build()
-			.start();
+		FakeDingTalk.Builder builder = FakeDingTalk.builder()
+			.organization(this.organization.isEmpty() ? FakeOrganization.demo()
+					: loadOrganization(context, this.organization))
+			.recordCapacity(this.recordCapacity);
+		this.appOrganizations.forEach((name, location) -> builder.app(name, loadOrganization(context, location)));
+		FakeDingTalk fake = builder.build().start();
 		fake.attach(new SpringApplicationUnderTest(context.getEnvironment()));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, fake);
@@ -53,24 +67,57 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		FakeApp app = fake.organization().app();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
-		properties.put("dingtalk.app-key", app.appKey());
-		properties.put("dingtalk.app-secret", app.appSecret());
-		properties.put("dingtalk.corp-id", app.corpId());
-		properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
+		Set<String> namedApps = applicationApps(context);
+		if (namedApps.isEmpty() || hasTopLevelCredentials(context)) {
+			properties.put("dingtalk.app-key", app.appKey());
+			properties.put("dingtalk.app-secret", app.appSecret());
+			properties.put("dingtalk.corp-id", app.corpId());
+			properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
+		}
+		for (String name : namedApps) {
+			if (!fake.appNames().contains(name)) {
+				String compact = name.replace("-", "");
+				fake.addApp(name, FakeApp.of("ding" + compact + "appkey", name + "-app-secret", app.corpId(),
+						fake.state().apps.nextAgentId()));
+			}
+			FakeApp named = fake.app(name);
+			String prefix = "dingtalk.apps." + name + ".";
+			properties.put(prefix + "base-url", fake.baseUrl());
+			properties.put(prefix + "app-key", named.appKey());
+			properties.put(prefix + "app-secret", named.appSecret());
+			properties.put(prefix + "corp-id", named.corpId());
+			properties.put(prefix + "agent-id", String.valueOf(named.agentId()));
+		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
 	}
 
-	private FakeOrganization loadOrganization(ConfigurableApplicationContext context) {
-		if (this.organization.isEmpty()) {
-			return FakeOrganization.demo();
-		}
-		Resource resource = context.getResource(this.organization);
-		String name = this.organization.toLowerCase(Locale.ROOT);
+	/**
+	 * The names of the application's {@code dingtalk.apps.<name>}.
+	 */
+	private static Set<String> applicationApps(ConfigurableApplicationContext context) {
+		return Binder.get(context.getEnvironment())
+			.bind("dingtalk.apps", Bindable.mapOf(String.class, Object.class))
+			.map(Map::keySet)
+			.orElse(Set.of());
+	}
+
+	/**
+	 * Whether the application defines the top-level app; one that defines named apps only keeps
+	 * without it.
+	 */
+	private static boolean hasTopLevelCredentials(ConfigurableApplicationContext context) {
+		return StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.app-key"))
+				|| StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.corp-secret"));
+	}
+
+	private static FakeOrganization loadOrganization(ConfigurableApplicationContext context, String location) {
+		Resource resource = context.getResource(location);
+		String name = location.toLowerCase(Locale.ROOT);
 		try (InputStream input = resource.getInputStream()) {
 			return name.endsWith(".json") ? FakeOrganization.fromJson(input) : FakeOrganization.fromYaml(input);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the fake DingTalk organisation " + this.organization, ex);
+			throw new UncheckedIOException("Cannot read the fake DingTalk organisation " + location, ex);
 		}
 	}
 
@@ -78,12 +125,13 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 	public boolean equals(Object other) {
 		return other instanceof FakeDingTalkContextCustomizer customizer
 				&& this.organization.equals(customizer.organization)
-				&& this.recordCapacity == customizer.recordCapacity;
+				&& this.recordCapacity == customizer.recordCapacity
+				&& this.appOrganizations.equals(customizer.appOrganizations);
 	}
 
 	@Override
 	public int hashCode() {
-		return 31 * this.organization.hashCode() + this.recordCapacity;
+		return (31 * this.organization.hashCode() + this.recordCapacity) * 31 + this.appOrganizations.hashCode();
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.dingboot.test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -17,8 +19,16 @@ final class FakeDingTalkContextCustomizerFactory implements ContextCustomizerFac
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigureFakeDingTalk annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureFakeDingTalk.class);
-		return (annotation != null) ? new FakeDingTalkContextCustomizer(annotation.organization(),
-				annotation.recordCapacity()) : null;
+		if (annotation == null) {
+			return null;
+		}
+		Map<String, String> apps = new LinkedHashMap<>();
+		for (AutoConfigureFakeDingTalk.App app : annotation.apps()) {
+			if (apps.put(app.name(), app.organization()) != null) {
+				throw new IllegalStateException("@AutoConfigureFakeDingTalk lists the app '" + app.name() + "' twice");
+			}
+		}
+		return new FakeDingTalkContextCustomizer(annotation.organization(), annotation.recordCapacity(), apps);
 	}
 
 }

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeState {
 
+	/** The organisation of the app {@value FakeDingTalk#DEFAULT_APP}. */
 	final FakeOrganization organization;
+
+	final FakeApps apps;
 
 	final Clock clock;
 
@@ -42,14 +45,49 @@ final class FakeState {
 
 	private final List<Map<String, Object>> failedCallbacks = new ArrayList<>();
 
+	private final Map<String, Integer> gettokenCalls = new HashMap<>();
+
 	FakeState(FakeOrganization organization, Clock clock, Duration tokenLifetime, int recordCapacity) {
 		this.organization = organization;
+		this.apps = new FakeApps(organization);
 		this.messages = new RecentRecords<>(recordCapacity);
 		this.media = new RecentRecords<>(recordCapacity);
 		this.stubbedCalls = new RecentRecords<>(recordCapacity);
 		this.clock = clock;
 		this.tokens = new TokenRegistry(clock, tokenLifetime);
 		this.authCodes = new AuthCodes(clock);
+	}
+
+	/**
+	 * The app whose access token came with a call: {@code access_token} in the query, or the new
+	 * family's token header.
+	 * @param call the call
+	 * @return the app, or the app {@value FakeDingTalk#DEFAULT_APP} when the token is not known
+	 */
+	FakeApps.Hosted appOf(FakeCall call) {
+		String token = call.text("access_token");
+		if (token == null) {
+			token = call.header(EndpointGroup.NEW_FAMILY_TOKEN_HEADER);
+		}
+		FakeApps.Hosted hosted = (token != null) ? this.apps.ofCredential(this.tokens.credentialOf(token)) : null;
+		return (hosted != null) ? hosted : this.apps.byName(FakeDingTalk.DEFAULT_APP);
+	}
+
+	/**
+	 * The organisation of the app whose access token came with a call.
+	 * @param call the call
+	 * @return the organisation
+	 */
+	FakeOrganization organizationOf(FakeCall call) {
+		return appOf(call).organization();
+	}
+
+	synchronized void countGettoken(String app) {
+		this.gettokenCalls.merge(app, 1, Integer::sum);
+	}
+
+	synchronized int gettokenCount(String app) {
+		return this.gettokenCalls.getOrDefault(app, 0);
 	}
 
 	long nextTaskId() {
@@ -142,6 +180,7 @@ final class FakeState {
 
 	synchronized void clearJournal() {
 		this.journal.clear();
+		this.gettokenCalls.clear();
 		this.messages.clear();
 		this.messagesByTask.clear();
 		this.media.clear();

@@ -63,7 +63,8 @@ final class MessageEndpoints extends EndpointGroup {
 
 	private Answer send(FakeCall call) {
 		long agentId = requiredNumber(call, "agent_id");
-		if (agentId != this.state.organization.app().agentId()) {
+		FakeApps.Hosted app = this.state.appOf(call);
+		if (agentId != app.app().agentId()) {
 			throw new CallRejected(40056);
 		}
 		JsonNode msg = msg(call);
@@ -73,7 +74,7 @@ final class MessageEndpoints extends EndpointGroup {
 		if (!toAll && userIds.isEmpty() && deptIds.isEmpty()) {
 			throw CallRejected.badParameter("userid_list, dept_id_list or to_all_user");
 		}
-		FakeOrganization organization = this.state.organization;
+		FakeOrganization organization = app.organization();
 		Set<String> recipients = new LinkedHashSet<>();
 		List<String> invalidUsers = new ArrayList<>();
 		List<Long> invalidDepts = new ArrayList<>();

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /gettoken}: checks the app's credentials and issues access tokens. Credentials are
- * read from the query string only, as DingTalk does; its errors are never wrapped in 88.
+ * {@code GET /gettoken}: checks the credentials of one of the hosted apps and issues access tokens,
+ * one per app. Credentials are read from the query string only, as DingTalk does; its errors are
+ * never wrapped in 88.
  */
 final class TokenEndpoints extends EndpointGroup {
 
@@ -28,18 +29,23 @@ final class TokenEndpoints extends EndpointGroup {
 
 	@Override
 	Answer handle(FakeCall call) {
-		FakeApp app = this.state.organization.app();
 		String appKey = blankToNull(call.query("appkey"));
 		String corpId = blankToNull(call.query("corpid"));
 		if (appKey != null) {
-			if (appKey.equals(app.appKey()) && app.appSecret().equals(call.query("appsecret"))) {
-				return issue(call, "appkey:" + appKey);
+			FakeApps.Hosted hosted = this.state.apps.byAppKey(appKey);
+			if (hosted != null) {
+				this.state.countGettoken(hosted.name());
+			}
+			if (hosted != null && hosted.app().appSecret().equals(call.query("appsecret"))) {
+				return issue(call, FakeApps.appKeyCredential(hosted));
 			}
 			throw new CallRejected(40096);
 		}
 		if (corpId != null) {
-			if (corpId.equals(app.corpId()) && app.corpSecret().equals(call.query("corpsecret"))) {
-				return issue(call, "corpid:" + corpId);
+			FakeApps.Hosted hosted = this.state.apps.byCorpCredentials(corpId, call.query("corpsecret"));
+			if (hosted != null) {
+				this.state.countGettoken(hosted.name());
+				return issue(call, FakeApps.corpCredential(hosted));
 			}
 			throw new CallRejected(40089);
 		}

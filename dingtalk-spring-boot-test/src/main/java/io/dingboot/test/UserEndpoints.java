@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Users and free login: {@code /topapi/v2/user/getuserinfo}, {@code /topapi/v2/user/get},
+ * Users and free login, each answered from the organisation of the app whose token came with the
+ * call (a free-login code only with the token of the app that issued it):
+ * {@code /topapi/v2/user/getuserinfo}, {@code /topapi/v2/user/get},
  * {@code /topapi/user/listid}, {@code /topapi/user/listsimple}, {@code /topapi/user/getbyunionid}.
  */
 final class UserEndpoints extends EndpointGroup {
@@ -30,7 +32,7 @@ final class UserEndpoints extends EndpointGroup {
 
 	@Override
 	Answer handle(FakeCall call) {
-		FakeOrganization organization = this.state.organization;
+		FakeOrganization organization = this.state.organizationOf(call);
 		return switch (call.path()) {
 			case GETUSERINFO -> userInfo(call);
 			case GET -> {
@@ -53,8 +55,9 @@ final class UserEndpoints extends EndpointGroup {
 	}
 
 	private Answer userInfo(FakeCall call) {
-		String userid = this.state.authCodes.consume(call.text("code"));
-		FakeUser user = (userid != null) ? this.state.organization.user(userid).orElse(null) : null;
+		FakeApps.Hosted app = this.state.appOf(call);
+		String userid = this.state.authCodes.consume(app.name(), call.text("code"));
+		FakeUser user = (userid != null) ? app.organization().user(userid).orElse(null) : null;
 		if (user == null) {
 			throw new CallRejected(40078);
 		}
@@ -71,7 +74,7 @@ final class UserEndpoints extends EndpointGroup {
 		if (cursor == null || cursor < 0 || cursor > 100_000) {
 			throw new CallRejected(40068);
 		}
-		List<FakeUser> members = this.state.organization.members(deptId);
+		List<FakeUser> members = this.state.organizationOf(call).members(deptId);
 		int from = (int) Math.min(cursor, members.size());
 		int to = (int) Math.min(from + size, members.size());
 		Map<String, Object> result = Answer.fields("has_more", to < members.size());
@@ -86,7 +89,7 @@ final class UserEndpoints extends EndpointGroup {
 
 	private long existingDepartment(FakeCall call) {
 		long deptId = requiredNumber(call, "dept_id");
-		if (this.state.organization.department(deptId).isEmpty()) {
+		if (this.state.organizationOf(call).department(deptId).isEmpty()) {
 			throw new CallRejected(60003);
 		}
 		return deptId;

@@ -69,6 +69,15 @@ public @interface WithDingTalkUser {
 	String title() default "";
 
 	/**
+	 * The app the user logged in with, {@code default} for the top-level app; with
+	 * {@link AutoConfigureFakeDingTalk}, the user is looked up in that app's organisation and the
+	 * principal carries the app's name and corp id, as after a real login at
+	 * {@code <processing URL>/<app>}.
+	 * @return the app's name
+	 */
+	String app() default FakeDingTalk.DEFAULT_APP;
+
+	/**
 	 * When to set up the security context; before the test method by default, or before its
 	 * execution (after {@code @BeforeEach}) with {@link TestExecutionEvent#TEST_EXECUTION}.
 	 * @return when the context is set up

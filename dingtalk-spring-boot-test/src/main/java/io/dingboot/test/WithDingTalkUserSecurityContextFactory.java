@@ -66,19 +66,26 @@ public final class WithDingTalkUserSecurityContextFactory
 	}
 
 	private DingTalkUser user(WithDingTalkUser annotation) {
-		FakeUser fakeUser = (this.fake != null) ? this.fake.organization().user(annotation.value()).orElse(null)
-				: null;
-		if (fakeUser != null) {
-			DingTalkUser user = DingTalkUser.of(read(UserViews.userInfo(fakeUser), UserInfo.class));
-			return this.fetchUserDetails
-					? user.withDetails(read(UserViews.detail(fakeUser, this.fake.organization()), User.class)) : user;
+		String app = annotation.app();
+		boolean hosted = this.fake != null && this.fake.appNames().contains(app);
+		if (this.fake != null && !hosted) {
+			throw new IllegalStateException("@WithDingTalkUser(app = \"" + app + "\"): the fake hosts no such app "
+					+ this.fake.appNames());
 		}
-		if (this.fake != null && annotation.name().isEmpty()) {
+		FakeOrganization organization = hosted ? this.fake.organizationOf(app) : null;
+		String corpId = hosted ? this.fake.app(app).corpId() : null;
+		FakeUser fakeUser = (organization != null) ? organization.user(annotation.value()).orElse(null) : null;
+		if (fakeUser != null) {
+			DingTalkUser user = DingTalkUser.of(app, corpId, read(UserViews.userInfo(fakeUser), UserInfo.class));
+			return this.fetchUserDetails
+					? user.withDetails(read(UserViews.detail(fakeUser, organization), User.class)) : user;
+		}
+		if (organization != null && annotation.name().isEmpty()) {
 			throw new IllegalStateException("@WithDingTalkUser(\"" + annotation.value() + "\"): no such user in the "
-					+ "fake organisation " + this.fake.organization().users().stream().map(FakeUser::userid).toList()
+					+ "fake organisation " + organization.users().stream().map(FakeUser::userid).toList()
 					+ "; pick one of them, or set name() to log in someone the fake does not know");
 		}
-		return fromAttributes(annotation);
+		return fromAttributes(annotation).withApp(app, corpId);
 	}
 
 	private DingTalkUser fromAttributes(WithDingTalkUser annotation) {

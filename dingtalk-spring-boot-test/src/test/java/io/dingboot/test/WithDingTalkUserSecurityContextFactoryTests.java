@@ -116,6 +116,36 @@ class WithDingTalkUserSecurityContextFactoryTests {
 			.withMessageContaining("zhangsan");
 	}
 
+	@Test
+	void userOfTheDefaultAppCarriesItsNameAndCorpIdAsAfterARealLogin() {
+		DingTalkUser user = authenticate(factory(dingTalk.get()), "zhangsan").getDingTalkUser();
+		assertThat(user.getAppName()).isEqualTo("default");
+		assertThat(user.getCorpId()).isEqualTo("dingdemocorp");
+	}
+
+	@Test
+	void userOfANamedAppComesFromThatAppsOrganisation() {
+		FakeOrganization branch = FakeOrganization.builder()
+			.app("dingbranchappkey", "branch-app-secret", "dingbranchcorp", "branch-corp-secret", 300001L)
+			.user(FakeUser.builder("chenliu").name("陈六").departments(1).build())
+			.build();
+		FakeDingTalk fake = FakeDingTalk.builder().app("branch", branch).build();
+		DingTalkUser user = authenticate(factory(fake), "branchUser").getDingTalkUser();
+		assertThat(user.getAppName()).isEqualTo("branch");
+		assertThat(user.getCorpId()).isEqualTo("dingbranchcorp");
+		assertThat(user.getDisplayName()).isEqualTo("陈六");
+		assertThatIllegalStateException().isThrownBy(() -> authenticate(factory(fake), "unknownApp"))
+			.withMessage("@WithDingTalkUser(app = \"oa\"): the fake hosts no such app [default, branch]");
+	}
+
+	@WithDingTalkUser(value = "chenliu", app = "branch")
+	void branchUser() {
+	}
+
+	@WithDingTalkUser(value = "zhangsan", app = "oa")
+	void unknownApp() {
+	}
+
 	@WithDingTalkUser("zhangsan")
 	void zhangsan() {
 	}

@@ -3,6 +3,7 @@ package io.dingboot.jsapi.web;
 import java.util.List;
 
 import io.dingboot.DingTalkApiException;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.jsapi.DdConfig;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.web.JsonAnswers;
@@ -20,7 +21,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The dd.config endpoint: {@code GET {path}?url=<page URL>} answers exactly
- * {@code {agentId, corpId, timeStamp, nonceStr, signature}} for that page. It signs only pages of
+ * {@code {agentId, corpId, timeStamp, nonceStr, signature}} for that page, signed by the app
+ * {@code default}; {@code GET {path}?url=<page URL>&app=<name>} by the app {@code <name>}, with
+ * its corp id, agent id and JSAPI ticket. An app that does not sign pages (unknown, left out with
+ * {@code dingtalk.apps.<name>.jsapi.enabled=false}, or without corp id or agent id) answers
+ * {@code 404} JSON ({@code unknown_app}), naming no configured app. It signs only pages of
  * an allowed origin, by default the origin of the request itself (its scheme, host and port as the
  * servlet container reports them, which honour forwarded headers only with
  * {@code server.forward-headers-strategy} set), so that another site cannot borrow the app's JSAPI
@@ -36,19 +41,28 @@ public final class DdConfigHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(DdConfigHandler.class);
 
-	private final JsapiSigner signer;
+	private final JsapiSigners signers;
 
 	private final List<PageOrigin> allowedOrigins;
 
 	/**
-	 * Create a handler.
+	 * Create a handler for one app, {@code default}.
 	 * @param signer the signer
 	 * @param allowedOrigins the origins whose pages may be signed; empty for the request's own origin
 	 */
 	public DdConfigHandler(JsapiSigner signer, List<PageOrigin> allowedOrigins) {
-		Assert.notNull(signer, "'signer' must not be null");
+		this(JsapiSigners.single(signer), allowedOrigins);
+	}
+
+	/**
+	 * Create a handler for the apps that sign pages.
+	 * @param signers the signers by app name
+	 * @param allowedOrigins the origins whose pages may be signed; empty for the request's own origin
+	 */
+	public DdConfigHandler(JsapiSigners signers, List<PageOrigin> allowedOrigins) {
+		Assert.notNull(signers, "'signers' must not be null");
 		Assert.notNull(allowedOrigins, "'allowedOrigins' must not be null");
-		this.signer = signer;
+		this.signers = signers;
 		this.allowedOrigins = List.copyOf(allowedOrigins);
 	}
 
@@ -59,13 +73,19 @@ public final class DdConfigHandler {
 	 */
 	public ServerResponse handle(ServerRequest request) {
 		String url;
+		String appName;
 		try {
 			url = request.param("url").orElse(null);
+			appName = request.param("app").orElse(DingTalkApps.DEFAULT);
 		}
 		catch (IllegalStateException ex) {
 			// Tomcat's InvalidParameterException: the query string is not URL-encoded
 			logger.debug("Refused a dd.config request whose query string is not URL-encoded");
 			return error(HttpStatus.BAD_REQUEST, "invalid_request", "The query string is not URL-encoded");
+		}
+		JsapiSigner signer = this.signers.find(appName);
+		if (signer == null) {
+			return error(HttpStatus.NOT_FOUND, "unknown_app", "No DingTalk app signs dd.config under this name");
 		}
 		if (url == null || url.isBlank()) {
 			return error(HttpStatus.BAD_REQUEST, "invalid_url", "The query parameter 'url' is missing");
@@ -86,7 +106,7 @@ public final class DdConfigHandler {
 					"Pages of " + origin + " may not be signed by this server");
 		}
 		try {
-			DdConfig config = this.signer.sign(url);
+			DdConfig config = signer.sign(url);
 			return ServerResponse.ok()
 				.cacheControl(CacheControl.noStore())
 				.contentType(MediaType.APPLICATION_JSON)

@@ -15,37 +15,56 @@ import org.springframework.util.Assert;
 
 /**
  * Authenticates a {@link DingTalkAuthenticationToken} carrying a free-login code: the code goes to
- * {@code getuserinfo} exactly once, the user's details are fetched when asked for, and the
- * {@link DingTalkUserMapper} makes the result. Servlet-free.
+ * {@code getuserinfo} exactly once, with the access token of the app the request names (a code is
+ * valid only with the app that issued it), the user's details are fetched from the same app when
+ * asked for, and the {@link DingTalkUserMapper} makes the result. Servlet-free.
  * <p>
  * Failures are Spring Security's standard exceptions, so the standard authentication events are
  * published: an unknown, used or expired code (40078, 40029) is a {@link BadCredentialsException};
  * any other DingTalk failure an {@link AuthenticationServiceException} whose cause is the
  * {@link DingTalkApiException}. When the details cannot be fetched after the code was accepted, the
- * user logs in with what {@code getuserinfo} said (the code cannot be used again).
+ * user logs in with what {@code getuserinfo} said (the code cannot be used again). A request for
+ * an app that does not log users in ({@link DingTalkLoginApps#find}) is an
+ * {@link UnknownDingTalkLoginAppException}, and DingTalk is not called.
  */
 public final class DingTalkAuthenticationProvider implements AuthenticationProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(DingTalkAuthenticationProvider.class);
 
-	private final UserApi userApi;
+	private final DingTalkLoginApps apps;
 
 	private final DingTalkUserMapper userMapper;
 
 	private final boolean fetchUserDetails;
 
 	/**
-	 * Create a provider.
+	 * Create a provider for one app, {@value DingTalkUser#DEFAULT_APP}.
 	 * @param userApi the user API
 	 * @param userMapper the mapper of logged-in users
 	 * @param fetchUserDetails whether to fetch {@code /topapi/v2/user/get} after the code is accepted
 	 */
 	public DingTalkAuthenticationProvider(UserApi userApi, DingTalkUserMapper userMapper, boolean fetchUserDetails) {
-		Assert.notNull(userApi, "'userApi' must not be null");
+		this(DingTalkLoginApps.single(nonNull(userApi), null), userMapper, fetchUserDetails);
+	}
+
+	/**
+	 * Create a provider for the apps that log users in.
+	 * @param apps the apps, looked up by the name each login request carries
+	 * @param userMapper the mapper of logged-in users
+	 * @param fetchUserDetails whether to fetch {@code /topapi/v2/user/get} after the code is accepted
+	 */
+	public DingTalkAuthenticationProvider(DingTalkLoginApps apps, DingTalkUserMapper userMapper,
+			boolean fetchUserDetails) {
+		Assert.notNull(apps, "'apps' must not be null");
 		Assert.notNull(userMapper, "'userMapper' must not be null");
-		this.userApi = userApi;
+		this.apps = apps;
 		this.userMapper = userMapper;
 		this.fetchUserDetails = fetchUserDetails;
+	}
+
+	private static UserApi nonNull(UserApi userApi) {
+		Assert.notNull(userApi, "'userApi' must not be null");
+		return userApi;
 	}
 
 	@Override
@@ -55,27 +74,31 @@ public final class DingTalkAuthenticationProvider implements AuthenticationProvi
 		if (!(code instanceof String text) || text.isEmpty()) {
 			throw new BadCredentialsException("The DingTalk login request has no auth code");
 		}
-		DingTalkUser user = DingTalkUser.of(userInfo(text));
+		DingTalkLoginApp app = this.apps.find(request.getAppName());
+		if (app == null) {
+			throw new UnknownDingTalkLoginAppException();
+		}
+		DingTalkUser user = DingTalkUser.of(app.name(), app.corpId(), userInfo(app.users(), text));
 		if (this.fetchUserDetails) {
-			user = withDetails(user);
+			user = withDetails(app.users(), user);
 		}
 		DingTalkAuthenticationToken result = map(user);
 		result.setDetails(request.getDetails());
 		return result;
 	}
 
-	private UserInfo userInfo(String code) {
+	private static UserInfo userInfo(UserApi users, String code) {
 		try {
-			return this.userApi.getUserInfo(code);
+			return users.getUserInfo(code);
 		}
 		catch (DingTalkApiException ex) {
 			throw translate(ex);
 		}
 	}
 
-	private DingTalkUser withDetails(DingTalkUser user) {
+	private static DingTalkUser withDetails(UserApi users, DingTalkUser user) {
 		try {
-			return user.withDetails(this.userApi.get(user.getUserid()));
+			return user.withDetails(users.get(user.getUserid()));
 		}
 		catch (DingTalkApiException ex) {
 			logger.warn("DingTalk user {} logs in without details: {}", user.getUserid(), ex.getMessage());

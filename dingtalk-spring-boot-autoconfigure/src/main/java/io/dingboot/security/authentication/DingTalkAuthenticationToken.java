@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * An {@link org.springframework.security.core.Authentication} for DingTalk free login (免登).
  * Before authentication it carries the one-time auth code; after, the {@link DingTalkUser}, the
  * principal the application chose (the DingTalk user by default) and the authorities, and never the
- * code. {@link #getName()} is always the DingTalk userid.
+ * code. {@link #getName()} is always the DingTalk userid, {@link #getAppName()} the app the code
+ * was issued by (before authentication) or the user logged in with (after).
  */
 public final class DingTalkAuthenticationToken extends AbstractAuthenticationToken {
 
@@ -23,12 +24,15 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 
 	private @Nullable String code;
 
+	private final @Nullable String appName;
+
 	private final @Nullable DingTalkUser user;
 
 	private final Object principal;
 
-	private DingTalkAuthenticationToken(String code) {
+	private DingTalkAuthenticationToken(String appName, String code) {
 		super(List.of());
+		this.appName = appName;
 		this.code = code;
 		this.user = null;
 		this.principal = "";
@@ -38,6 +42,7 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 	private DingTalkAuthenticationToken(DingTalkUser user, Object principal,
 			Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
+		this.appName = null;
 		this.code = null;
 		this.user = user;
 		this.principal = principal;
@@ -50,8 +55,20 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 	 * @return an unauthenticated token
 	 */
 	public static DingTalkAuthenticationToken unauthenticated(String code) {
+		return unauthenticated(DingTalkUser.DEFAULT_APP, code);
+	}
+
+	/**
+	 * A login request with a free-login code of one app: the code is exchanged with that app's
+	 * access token only.
+	 * @param appName the app's name ({@value DingTalkUser#DEFAULT_APP} for the top-level app)
+	 * @param code the code from {@code dd.runtime.permission.requestAuthCode}
+	 * @return an unauthenticated token
+	 */
+	public static DingTalkAuthenticationToken unauthenticated(String appName, String code) {
+		Assert.hasText(appName, "'appName' must not be empty");
 		Assert.hasText(code, "'code' must not be empty");
-		return new DingTalkAuthenticationToken(code);
+		return new DingTalkAuthenticationToken(appName, code);
 	}
 
 	/**
@@ -105,6 +122,18 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 	}
 
 	/**
+	 * The name of the app: the one whose code a login request carries, or the one the user logged
+	 * in with. Never a key or a secret, so that listeners may use it, e.g. as a metrics tag.
+	 * @return the app's name
+	 */
+	public String getAppName() {
+		if (this.user != null) {
+			return this.user.getAppName();
+		}
+		return (this.appName != null) ? this.appName : DingTalkUser.DEFAULT_APP;
+	}
+
+	/**
 	 * The DingTalk userid once authenticated; an empty string for a login request.
 	 * @return the userid
 	 */
@@ -138,8 +167,8 @@ public final class DingTalkAuthenticationToken extends AbstractAuthenticationTok
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + " [userid=" + getName() + ", authenticated=" + isAuthenticated()
-				+ ", authorities=" + getAuthorities() + "]";
+		return getClass().getSimpleName() + " [app=" + getAppName() + ", userid=" + getName() + ", authenticated="
+				+ isAuthenticated() + ", authorities=" + getAuthorities() + "]";
 	}
 
 }

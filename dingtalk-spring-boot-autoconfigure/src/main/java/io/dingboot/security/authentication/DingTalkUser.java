@@ -22,16 +22,24 @@ import org.springframework.util.Assert;
  * {@code /topapi/v2/user/get}. It holds no secret and no code, and is {@link Serializable} so that
  * sessions may be stored anywhere.
  * <p>
+ * The user belongs to the app that logged them in ({@link #getAppName()}, {@code default} for the
+ * top-level app) and to that app's organisation ({@link #getCorpId()}): a userid is unique in one
+ * organisation only.
+ * <p>
  * As JSON (Jackson, and the answer of a JSON login, which adds {@code authorities}) it is
  * {@code {"userid", "unionid", "name", "admin", "adminLevel", "detailsFetched", "avatar", "title",
- * "deptIds", "boss", "leader"}}, where {@code name} is the display name ({@link #getDisplayName()}),
- * while {@link #getName()}, the principal's name for Spring Security, is the userid.
+ * "deptIds", "boss", "leader", "app", "corpId"}}, where {@code name} is the display name
+ * ({@link #getDisplayName()}), while {@link #getName()}, the principal's name for Spring Security,
+ * is the userid.
  */
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
 		fieldVisibility = Visibility.NONE)
 @JsonPropertyOrder({ "userid", "unionid", "name", "admin", "adminLevel", "detailsFetched", "avatar", "title",
-		"deptIds", "boss", "leader" })
+		"deptIds", "boss", "leader", "app", "corpId" })
 public final class DingTalkUser implements AuthenticatedPrincipal, Serializable {
+
+	/** Name of the app of the top-level {@code dingtalk.*} keys. */
+	public static final String DEFAULT_APP = "default";
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -58,10 +66,19 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 
 	private final boolean leader;
 
-	private DingTalkUser(String userid, @Nullable String unionid, @Nullable String name, boolean admin, int adminLevel,
+	/** Name of the app the user logged in with; {@code null} only in sessions stored before apps had names. */
+	private final @Nullable String appName;
+
+	private final @Nullable String corpId;
+
+	private DingTalkUser(String appName, @Nullable String corpId, String userid, @Nullable String unionid,
+			@Nullable String name, boolean admin, int adminLevel,
 			boolean detailsFetched, @Nullable String avatar, @Nullable String title, List<Long> deptIds, boolean boss,
 			boolean leader) {
+		Assert.hasText(appName, "'appName' must not be empty");
 		Assert.hasText(userid, "'userid' must not be empty");
+		this.appName = appName;
+		this.corpId = corpId;
 		this.userid = userid;
 		this.unionid = unionid;
 		this.name = name;
@@ -76,23 +93,48 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	}
 
 	/**
-	 * The user a free-login code belongs to, without details.
+	 * The user a free-login code of the app {@value #DEFAULT_APP} belongs to, without details.
 	 * @param info the answer of {@code getuserinfo}
 	 * @return the user
 	 */
 	public static DingTalkUser of(UserInfo info) {
-		return new DingTalkUser(info.userid(), info.unionid(), info.name(), info.sys(), info.sysLevel(), false, null,
-				null, List.of(), false, false);
+		return of(DEFAULT_APP, null, info);
 	}
 
 	/**
-	 * A user with only a userid and a name, e.g. for tests.
+	 * The user a free-login code of one app belongs to, without details. Every way of logging in
+	 * makes its {@code DingTalkUser} here (and with {@link #withDetails(User)}).
+	 * @param appName the name of the app that logged the user in ({@value #DEFAULT_APP} for the
+	 * top-level app)
+	 * @param corpId the CorpId of the app's organisation, or {@code null} when not known
+	 * @param info the answer of {@code getuserinfo}
+	 * @return the user
+	 */
+	public static DingTalkUser of(String appName, @Nullable String corpId, UserInfo info) {
+		return new DingTalkUser(appName, corpId, info.userid(), info.unionid(), info.name(), info.sys(),
+				info.sysLevel(), false, null, null, List.of(), false, false);
+	}
+
+	/**
+	 * A user of the app {@value #DEFAULT_APP} with only a userid and a name, e.g. for tests.
 	 * @param userid the userid
 	 * @param name the name
 	 * @return the user
 	 */
 	public static DingTalkUser of(String userid, @Nullable String name) {
-		return new DingTalkUser(userid, null, name, false, 0, false, null, null, List.of(), false, false);
+		return new DingTalkUser(DEFAULT_APP, null, userid, null, name, false, 0, false, null, null, List.of(), false,
+				false);
+	}
+
+	/**
+	 * This user as a user of another app, e.g. for tests.
+	 * @param appName the app's name
+	 * @param corpId the CorpId of the app's organisation, or {@code null}
+	 * @return a new user
+	 */
+	public DingTalkUser withApp(String appName, @Nullable String corpId) {
+		return new DingTalkUser(appName, corpId, this.userid, this.unionid, this.name, this.admin, this.adminLevel,
+				this.detailsFetched, this.avatar, this.title, this.deptIds, this.boss, this.leader);
 	}
 
 	/**
@@ -107,7 +149,7 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 				: List.of();
 		String detailedName = (details.name() != null) ? details.name() : this.name;
 		String detailedUnionid = (details.unionid() != null) ? details.unionid() : this.unionid;
-		return new DingTalkUser(this.userid, detailedUnionid, detailedName, this.admin || details.admin(),
+		return new DingTalkUser(getAppName(), this.corpId, this.userid, detailedUnionid, detailedName, this.admin || details.admin(),
 				this.adminLevel, true, details.avatar(), details.title(), depts, details.boss(), leads);
 	}
 
@@ -195,6 +237,25 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 		return this.leader;
 	}
 
+	/**
+	 * The name of the app the user logged in with: {@value #DEFAULT_APP} for the top-level
+	 * {@code dingtalk.*} app, otherwise the app's name; {@code app} in JSON.
+	 * @return the app's name
+	 */
+	@JsonProperty("app")
+	public String getAppName() {
+		return (this.appName != null) ? this.appName : DEFAULT_APP;
+	}
+
+	/**
+	 * The CorpId of the organisation of the app the user logged in with.
+	 * @return the corp id, or {@code null} when the app's corp id is not configured
+	 */
+	@JsonProperty("corpId")
+	public @Nullable String getCorpId() {
+		return this.corpId;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		if (this == other) {
@@ -203,7 +264,8 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 		if (!(other instanceof DingTalkUser that)) {
 			return false;
 		}
-		return this.userid.equals(that.userid) && Objects.equals(this.unionid, that.unionid)
+		return this.userid.equals(that.userid) && getAppName().equals(that.getAppName())
+				&& Objects.equals(this.corpId, that.corpId) && Objects.equals(this.unionid, that.unionid)
 				&& Objects.equals(this.name, that.name) && this.admin == that.admin
 				&& this.adminLevel == that.adminLevel && this.detailsFetched == that.detailsFetched
 				&& Objects.equals(this.avatar, that.avatar) && Objects.equals(this.title, that.title)
@@ -212,12 +274,14 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.userid, this.unionid, this.name, this.admin, this.adminLevel);
+		return Objects.hash(getAppName(), this.corpId, this.userid, this.unionid, this.name, this.admin,
+				this.adminLevel);
 	}
 
 	@Override
 	public String toString() {
-		return "DingTalkUser{userid=" + this.userid + ", name=" + this.name + ", admin=" + this.admin + "}";
+		return "DingTalkUser{app=" + getAppName() + ", corpId=" + this.corpId + ", userid=" + this.userid + ", name="
+				+ this.name + ", admin=" + this.admin + "}";
 	}
 
 }

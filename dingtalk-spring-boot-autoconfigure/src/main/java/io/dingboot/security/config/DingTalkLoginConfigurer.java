@@ -1,6 +1,7 @@
 package io.dingboot.security.config;
 
 import io.dingboot.security.authentication.DingTalkAuthenticationProvider;
+import io.dingboot.security.authentication.DingTalkLoginApps;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
 import io.dingboot.security.web.DingTalkAuthenticationFailureHandler;
@@ -11,7 +12,6 @@ import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -26,7 +26,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
@@ -38,10 +37,16 @@ import org.springframework.util.Assert;
  * It registers a {@link DingTalkAuthenticationProvider} with the chain's authentication manager,
  * a {@link DingTalkLoginFilter} for {@code POST} to the processing URL, a
  * {@link DingTalkLoginParametersFilter} that answers a login request with parameters that are not
- * URL-encoded with {@code 400} JSON, and a {@code 401} JSON entry point for script requests. What is not set here comes from the application context: the
+ * URL-encoded with {@code 400} JSON, and a {@code 401} JSON entry point for script requests. What
+ * is not set here comes from the application context: the {@link DingTalkLoginApps} (DingBoot
+ * declares one for every app of {@code dingtalk.*} and {@code dingtalk.apps.<name>.*}) or else the
  * {@link UserApi}, a {@link DingTalkUserMapper} bean, and {@link DingTalkLoginSettings}
  * ({@code dingtalk.login.*}). CSRF protection, session fixation protection and the
  * {@code SecurityContextRepository} of the chain apply to the login request.
+ * <p>
+ * With several apps the app {@code default} logs users in at the processing URL and an app
+ * {@code <name>} at {@code <processing URL>/<name>}, each exchanging codes with its own access
+ * token; the URL of an unknown app, or of one left out of login, answers {@code 404} JSON.
  */
 public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTalkLoginConfigurer, HttpSecurity> {
 
@@ -52,6 +57,8 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 	private @Nullable DingTalkUserMapper userMapper;
 
 	private @Nullable UserApi userApi;
+
+	private @Nullable DingTalkLoginApps loginApps;
 
 	private AuthenticationSuccessHandler successHandler = new DingTalkAuthenticationSuccessHandler();
 
@@ -116,6 +123,18 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 	}
 
 	/**
+	 * The apps that log users in (default: the {@link DingTalkLoginApps} bean, else the app
+	 * {@code default} on the {@link UserApi}). Wins over {@link #userApi(UserApi)}.
+	 * @param loginApps the apps
+	 * @return this configurer
+	 */
+	public DingTalkLoginConfigurer loginApps(DingTalkLoginApps loginApps) {
+		Assert.notNull(loginApps, "'loginApps' must not be null");
+		this.loginApps = loginApps;
+		return this;
+	}
+
+	/**
 	 * What answers a successful login (default {@link DingTalkAuthenticationSuccessHandler}).
 	 * @param successHandler the handler
 	 * @return this configurer
@@ -150,7 +169,8 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 		boolean fetch = (this.fetchUserDetails != null) ? this.fetchUserDetails : settings.fetchUserDetails();
 		DingTalkUserMapper mapper = (this.userMapper != null) ? this.userMapper
 				: bean(context, DingTalkUserMapper.class);
-		http.authenticationProvider(postProcess(new DingTalkAuthenticationProvider(userApi(context),
+		this.loginApps = loginApps(context);
+		http.authenticationProvider(postProcess(new DingTalkAuthenticationProvider(this.loginApps,
 				(mapper != null) ? mapper : DingTalkUserMapper.defaults(), fetch)));
 		@SuppressWarnings("unchecked")
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
@@ -162,9 +182,8 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 
 	@Override
 	public void configure(HttpSecurity http) {
-		RequestMatcher loginRequests = PathPatternRequestMatcher.withDefaults()
-			.matcher(HttpMethod.POST, this.processingUrl);
-		DingTalkLoginFilter filter = new DingTalkLoginFilter(loginRequests);
+		RequestMatcher loginRequests = DingTalkLoginFilter.loginRequests(this.processingUrl);
+		DingTalkLoginFilter filter = new DingTalkLoginFilter(this.processingUrl, this.loginApps);
 		filter.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
 		filter.setAuthenticationSuccessHandler(this.successHandler);
 		filter.setAuthenticationFailureHandler(this.failureHandler);
@@ -186,13 +205,23 @@ public final class DingTalkLoginConfigurer extends AbstractHttpConfigurer<DingTa
 				CsrfFilter.class);
 	}
 
-	private UserApi userApi(@Nullable ApplicationContext context) {
-		UserApi api = (this.userApi != null) ? this.userApi : bean(context, UserApi.class);
+	private DingTalkLoginApps loginApps(@Nullable ApplicationContext context) {
+		if (this.loginApps != null) {
+			return this.loginApps;
+		}
+		if (this.userApi != null) {
+			return DingTalkLoginApps.single(this.userApi, null);
+		}
+		DingTalkLoginApps apps = bean(context, DingTalkLoginApps.class);
+		if (apps != null) {
+			return apps;
+		}
+		UserApi api = bean(context, UserApi.class);
 		if (api == null) {
 			throw new IllegalStateException("DingTalk free login needs a UserApi bean: set dingtalk.app-key and "
 					+ "dingtalk.app-secret, or pass one to DingTalkLoginConfigurer.userApi(...)");
 		}
-		return api;
+		return DingTalkLoginApps.single(api, null);
 	}
 
 	private static <T> @Nullable T bean(@Nullable ApplicationContext context, Class<T> type) {

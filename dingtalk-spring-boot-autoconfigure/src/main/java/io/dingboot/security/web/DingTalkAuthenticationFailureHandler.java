@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Answers a failed DingTalk login with JSON {@code {"error": "...", "message": "..."}} and the
- * status of {@link DingTalkLoginError}: {@code 400} for a malformed request, {@code 401} for a bad
+ * status of {@link DingTalkLoginError}: {@code 400} for a malformed request, {@code 404} for the URL
+ * of an app that does not log users in, {@code 401} for a bad
  * code or a refused user, {@code 503} (with {@code Retry-After} when throttled) when DingTalk cannot
  * answer, {@code 502} when it refuses the app's call. Never a stack trace.
  */

@@ -23,7 +23,8 @@ import org.springframework.util.Assert;
  * Answers a successful DingTalk login: a request from script (JSON body, {@code Accept:
  * application/json} or XHR) gets {@code 200} and the user as JSON, the same fields as Jackson writes
  * for {@link DingTalkUser} ({@code userid, unionid, name, admin, adminLevel, detailsFetched, avatar,
- * title, deptIds, boss, leader}, {@code name} being the display name) plus {@code authorities}; a
+ * title, deptIds, boss, leader, app, corpId}, {@code name} being the display name) plus
+ * {@code authorities}; a
  * browser form post is redirected by the given handler (by default to the saved request or
  * {@code /}).
  */

@@ -1,6 +1,7 @@
 package io.dingboot.security.web;
 
 import io.dingboot.DingTalkApiException;
+import io.dingboot.security.authentication.UnknownDingTalkLoginAppException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import org.springframework.security.core.AuthenticationException;
  * show, and for a throttled DingTalk the seconds after which to try again.
  *
  * @param status the HTTP status
- * @param error the error code: {@code invalid_request}, {@code invalid_code},
+ * @param error the error code: {@code invalid_request}, {@code unknown_app}, {@code invalid_code},
  * {@code login_refused}, {@code dingtalk_unavailable}, {@code dingtalk_throttled},
  * {@code dingtalk_error} or {@code login_failed}
  * @param message the message, never with a code, a token or a stack trace
@@ -29,6 +30,10 @@ public record DingTalkLoginError(HttpStatus status, String error, String message
 	public static DingTalkLoginError of(AuthenticationException failure) {
 		if (failure instanceof InvalidDingTalkLoginRequestException) {
 			return new DingTalkLoginError(HttpStatus.BAD_REQUEST, "invalid_request", failure.getMessage(), null);
+		}
+		if (failure instanceof UnknownDingTalkLoginAppException) {
+			return new DingTalkLoginError(HttpStatus.NOT_FOUND, "unknown_app",
+					"No DingTalk app logs users in at this URL", null);
 		}
 		DingTalkApiException dingTalk = (failure.getCause() instanceof DingTalkApiException ex) ? ex : null;
 		if (failure instanceof BadCredentialsException && dingTalk != null) {

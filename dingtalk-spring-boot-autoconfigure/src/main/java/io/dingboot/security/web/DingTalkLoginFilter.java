@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
+import io.dingboot.security.authentication.DingTalkLoginApps;
+import io.dingboot.security.authentication.DingTalkUser;
+import io.dingboot.security.authentication.UnknownDingTalkLoginAppException;
 import io.dingboot.web.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -23,6 +27,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code code} or JSON {@code {"code":"..."}}, checks its shape without calling DingTalk, and hands
  * a {@link DingTalkAuthenticationToken} to the {@code AuthenticationManager}. Session fixation
  * protection, saving the context and the answers are the base class's and its handlers' work.
+ * <p>
+ * Built with {@link DingTalkLoginApps}, it serves several apps: the app
+ * {@value DingTalkUser#DEFAULT_APP} at the processing URL, an app {@code <name>} at
+ * {@code <processing URL>/<name>}; a URL of an app that does not log users in is refused with an
+ * {@link UnknownDingTalkLoginAppException} ({@code 404}) before the code is read.
  */
 public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingFilter {
 
@@ -34,8 +43,13 @@ public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingF
 
 	private static final int MAX_BODY_BYTES = 4096;
 
+	private final @Nullable PathPatternRequestMatcher appRequests;
+
+	private final @Nullable DingTalkLoginApps apps;
+
 	/**
-	 * Create a filter for {@code POST processingUrl}.
+	 * Create a filter for {@code POST processingUrl}, the app {@value DingTalkUser#DEFAULT_APP}
+	 * only.
 	 * @param processingUrl the processing URL
 	 */
 	public DingTalkLoginFilter(String processingUrl) {
@@ -43,21 +57,68 @@ public final class DingTalkLoginFilter extends AbstractAuthenticationProcessingF
 	}
 
 	/**
-	 * Create a filter for the requests {@code matcher} selects.
+	 * Create a filter for the requests {@code matcher} selects, the app
+	 * {@value DingTalkUser#DEFAULT_APP} only.
 	 * @param matcher the login requests
 	 */
 	public DingTalkLoginFilter(RequestMatcher matcher) {
 		super(matcher);
+		this.appRequests = null;
+		this.apps = null;
+	}
+
+	/**
+	 * Create a filter for the apps that log users in: {@code POST processingUrl} for the app
+	 * {@value DingTalkUser#DEFAULT_APP}, {@code POST processingUrl/<name>} for the app
+	 * {@code <name>}.
+	 * @param processingUrl the processing URL
+	 * @param apps the apps that log users in, looked up on each request
+	 */
+	public DingTalkLoginFilter(String processingUrl, DingTalkLoginApps apps) {
+		super(loginRequests(processingUrl));
+		this.appRequests = appRequests(processingUrl);
+		this.apps = apps;
+	}
+
+	/**
+	 * The login requests of every app: {@code POST processingUrl} and
+	 * {@code POST processingUrl/<name>}.
+	 * @param processingUrl the processing URL
+	 * @return the matcher
+	 */
+	public static RequestMatcher loginRequests(String processingUrl) {
+		return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, processingUrl),
+				appRequests(processingUrl));
+	}
+
+	private static PathPatternRequestMatcher appRequests(String processingUrl) {
+		String base = processingUrl.endsWith("/") ? processingUrl.substring(0, processingUrl.length() - 1)
+				: processingUrl;
+		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, base + "/{app}");
 	}
 
 	@Override
 	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
 			throws AuthenticationException, IOException {
+		String appName = appName(request);
+		if (this.apps != null && this.apps.find(appName) == null) {
+			throw new UnknownDingTalkLoginAppException();
+		}
 		String code = check(JsonAnswers.isJson(request.getContentType()) ? codeFromJson(request)
 				: codeFromParameters(request));
-		DingTalkAuthenticationToken token = DingTalkAuthenticationToken.unauthenticated(code);
+		DingTalkAuthenticationToken token = DingTalkAuthenticationToken.unauthenticated(appName, code);
 		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
 		return getAuthenticationManager().authenticate(token);
+	}
+
+	private String appName(HttpServletRequest request) {
+		if (this.appRequests != null) {
+			String name = this.appRequests.matcher(request).getVariables().get("app");
+			if (name != null) {
+				return name;
+			}
+		}
+		return DingTalkUser.DEFAULT_APP;
 	}
 
 	private static @Nullable String codeFromParameters(HttpServletRequest request) {

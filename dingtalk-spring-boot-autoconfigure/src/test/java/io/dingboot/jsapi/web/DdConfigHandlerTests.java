@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +123,45 @@ class DdConfigHandlerTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "1"))
 			.andExpect(jsonPath("$.error").value("dingtalk_unavailable"));
+	}
+
+	@Test
+	void appParameterPicksThatAppsSignerAndItsCorpAndAgent() throws Exception {
+		JsapiSigner main = signer("dingcorp", 42L);
+		JsapiSigner hr = signer("dinghrcorp", 7L);
+		DdConfigHandler handler = new DdConfigHandler((name) -> switch (name) {
+			case "default" -> main;
+			case "hr" -> hr;
+			default -> null;
+		}, List.of());
+		MockMvc mvc = MockMvcBuilders.routerFunctions(RouterFunctions.route(RequestPredicates.GET(PATH), handler::handle))
+			.build();
+		mvc.perform(config("https://app.example.com/", "https", 443).queryParam("app", "hr"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.corpId").value("dinghrcorp"))
+			.andExpect(jsonPath("$.agentId").value(7));
+		mvc.perform(config("https://app.example.com/", "https", 443))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.corpId").value("dingcorp"));
+	}
+
+	@Test
+	void unknownAppAnswers404JsonNamingNoConfiguredAppEvenWithoutAUrl() throws Exception {
+		MockMvc mvc = mvc(List.of());
+		for (var request : List.of(config("https://app.example.com/", "https", 443).queryParam("app", "hr"),
+				request(org.springframework.http.HttpMethod.GET, PATH).queryParam("app", "nosuch"))) {
+			mvc.perform(request)
+				.andExpect(status().isNotFound())
+				.andExpect(header().string("Cache-Control", "no-store"))
+				.andExpect(content().string(
+						"{\"error\":\"unknown_app\",\"message\":\"No DingTalk app signs dd.config under this name\"}"));
+		}
+		dingTalk.server().verify(exactly(0), getRequestedFor(urlPathEqualTo("/get_jsapi_ticket")));
+	}
+
+	private JsapiSigner signer(String corpId, long agentId) {
+		return new JsapiSigner(new JsapiTicketProvider(this.client, dingTalk.tokenCache(), corpId), corpId, agentId,
+				SignatureAlgorithm.SHA1);
 	}
 
 	private MockMvc mvc(List<PageOrigin> origins) {

@@ -68,6 +68,34 @@ class DingTalkAuthenticationProviderTests {
 	}
 
 	@Test
+	void authenticateWithANamedAppsCodeThenThatAppExchangesItAndThePrincipalCarriesItsNameAndCorp() {
+		dingTalk.stubPost(GET_USER_INFO, USER_INFO);
+		dingTalk.stubPost(USER_GET, USER);
+		DingTalkLoginApps apps = (name) -> name.equals("hr") ? new DingTalkLoginApp("hr", "dinghrcorp", this.userApi)
+				: null;
+		DingTalkAuthenticationToken result = (DingTalkAuthenticationToken) new DingTalkAuthenticationProvider(apps,
+				DingTalkUserMapper.defaults(), true)
+			.authenticate(DingTalkAuthenticationToken.unauthenticated("hr", "c0de-1"));
+		assertThat(result.getName()).isEqualTo("zhangsan");
+		assertThat(result.getAppName()).isEqualTo("hr");
+		assertThat(result.getDingTalkUser().getAppName()).isEqualTo("hr");
+		assertThat(result.getDingTalkUser().getCorpId()).isEqualTo("dinghrcorp");
+		assertThat(result.getDingTalkUser().isDetailsFetched()).isTrue();
+	}
+
+	@Test
+	void authenticateForAnAppThatDoesNotLogUsersInThenRefusesWithoutCallingDingTalk() {
+		DingTalkLoginApps apps = (name) -> name.equals("hr") ? new DingTalkLoginApp("hr", "dinghrcorp", this.userApi)
+				: null;
+		DingTalkAuthenticationProvider provider = new DingTalkAuthenticationProvider(apps, DingTalkUserMapper.defaults(),
+				true);
+		assertThatExceptionOfType(UnknownDingTalkLoginAppException.class)
+			.isThrownBy(() -> provider.authenticate(DingTalkAuthenticationToken.unauthenticated("c0de-1")))
+			.withMessage("No DingTalk app logs users in at this URL");
+		dingTalk.server().verify(exactly(0), postRequestedFor(urlPathEqualTo(GET_USER_INFO)));
+	}
+
+	@Test
 	void authenticateWhenCodeIsValidThenSendsCodeOnceAndFetchesDetails() {
 		dingTalk.stubPost(GET_USER_INFO, USER_INFO);
 		dingTalk.stubPost(USER_GET, USER);

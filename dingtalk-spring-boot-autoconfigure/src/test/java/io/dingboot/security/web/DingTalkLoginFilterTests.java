@@ -6,6 +6,7 @@ import java.util.List;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.DingTalkError;
 import io.dingboot.security.authentication.DingTalkAuthenticationToken;
+import io.dingboot.security.authentication.DingTalkLoginApp;
 import io.dingboot.security.authentication.DingTalkUser;
 import io.dingboot.security.authentication.DingTalkUserMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,32 @@ class DingTalkLoginFilterTests {
 		filter.setAuthenticationSuccessHandler(new DingTalkAuthenticationSuccessHandler());
 		filter.setAuthenticationFailureHandler(new DingTalkAuthenticationFailureHandler());
 		this.mvc = MockMvcBuilders.standaloneSetup(new Echo()).addFilters(filter).build();
+	}
+
+	@Test
+	void withLoginAppsEachAppAnswersAtItsOwnUrlAndAnUnknownOneIs404BeforeTheCodeIsRead() throws Exception {
+		List<String> apps = new ArrayList<>();
+		DingTalkLoginFilter filter = new DingTalkLoginFilter("/login/dingtalk",
+				(name) -> name.equals("default") || name.equals("hr")
+						? new DingTalkLoginApp(name, null, new io.dingboot.user.UserApi(null))
+						: null);
+		filter.setAuthenticationManager((authentication) -> {
+			apps.add(((DingTalkAuthenticationToken) authentication).getAppName());
+			DingTalkUser user = DingTalkUser.of("zhangsan", "张三");
+			return DingTalkAuthenticationToken.authenticated(user, DingTalkUserMapper.defaultAuthorities(user));
+		});
+		filter.setAuthenticationSuccessHandler(new DingTalkAuthenticationSuccessHandler());
+		filter.setAuthenticationFailureHandler(new DingTalkAuthenticationFailureHandler());
+		MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).addFilters(filter).build();
+		mvc.perform(post("/login/dingtalk").contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"a\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/login/dingtalk/hr").contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"b\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/login/dingtalk/oa").contentType(MediaType.APPLICATION_JSON).content("not json"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().json(
+					"{\"error\":\"unknown_app\",\"message\":\"No DingTalk app logs users in at this URL\"}", true));
+		assertThat(apps).containsExactly("default", "hr");
 	}
 
 	@Test

@@ -58,7 +58,8 @@ public final class DingTalkRobotWebhookAutoConfiguration {
 				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				clientSettings.getIfAvailable(HttpClientSettings::defaults), templateCustomizers.orderedStream().toList(),
 				customizers.orderedStream().toList());
-		DingTalkTransport transport = new DingTalkTransport(builder, properties.baseUri(), RetrySettings.none(),
+		DingTalkTransport transport = new DingTalkTransport(builder, properties.baseUri(),
+				DingTalkRobots.NO_TRANSPORT_RETRIES,
 				DingTalkTransportListeners.exchange(exchangeListeners.orderedStream().toList()), null);
 		DingTalkProperties.Retry retry = properties.getRetry();
 		DingTalkRobots.Builder robots = DingTalkRobots.builder(transport)

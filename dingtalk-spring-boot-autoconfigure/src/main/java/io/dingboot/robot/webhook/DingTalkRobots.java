@@ -24,6 +24,13 @@ import org.springframework.util.Assert;
  */
 public final class DingTalkRobots {
 
+	/**
+	 * Retry settings for the transport robots send with: one attempt, as the senders retry
+	 * themselves, signing each attempt afresh.
+	 */
+	public static final RetrySettings NO_TRANSPORT_RETRIES = new RetrySettings(1, Duration.ofMillis(1),
+			Duration.ofMillis(1));
+
 	private final Map<String, RobotSender> senders;
 
 	/**

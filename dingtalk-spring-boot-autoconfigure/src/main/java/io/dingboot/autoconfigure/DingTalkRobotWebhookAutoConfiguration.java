@@ -73,8 +73,8 @@ public final class DingTalkRobotWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OnDingTalkRobotsCondition.Single.class)
-	RobotSender dingTalkRobotSender(DingTalkRobots robots) {
-		return robots.get(robots.names().iterator().next());
+	RobotSender dingTalkRobotSender(DingTalkRobots robots, DingTalkRobotsProperties properties) {
+		return robots.get(properties.getRobots().keySet().iterator().next());
 	}
 
 }

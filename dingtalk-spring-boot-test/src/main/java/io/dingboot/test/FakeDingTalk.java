@@ -35,13 +35,17 @@ public final class FakeDingTalk implements AutoCloseable {
 
 	private final WireMockServer server;
 
+	private final FakeRobots robots;
+
 	private volatile ApplicationUnderTest application;
 
 	private FakeDingTalk(Builder builder) {
 		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
+		this.robots = new FakeRobots(builder.clock, builder.recordCapacity);
 		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
-				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new UnknownEndpoints(this.state) };
+				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state),
+				new RobotWebhookEndpoints(this.state, this.robots), new UnknownEndpoints(this.state) };
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
 			.port(builder.port)
@@ -474,6 +478,16 @@ public final class FakeDingTalk implements AutoCloseable {
 	 */
 	public void reset() {
 		this.state.reset();
+		this.robots.reset();
+	}
+
+	/**
+	 * The custom group robots (自定义机器人) the fake knows and the messages they sent to
+	 * {@code /robot/send}.
+	 * @return the robots
+	 */
+	public FakeRobots robots() {
+		return this.robots;
 	}
 
 	/**

@@ -42,6 +42,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 			.build()
 			.start();
 		fake.attach(new SpringApplicationUnderTest(context.getEnvironment()));
+		fake.robots().learnFrom(SpringRobots.of(context.getEnvironment()));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, fake);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {

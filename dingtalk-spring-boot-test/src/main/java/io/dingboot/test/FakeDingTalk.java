@@ -455,11 +455,12 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
-	 * Forget calls counted, messages, media and stubbed calls; tokens, codes, stubs and planned
-	 * faults stay.
+	 * Forget calls counted, messages (robot messages included), media and stubbed calls; tokens,
+	 * codes, stubs, planned faults and robots' rate windows stay.
 	 */
 	public void resetJournal() {
 		this.state.clearJournal();
+		this.robots.clearMessages();
 	}
 
 	/**

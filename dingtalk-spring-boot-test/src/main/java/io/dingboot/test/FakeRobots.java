@@ -133,6 +133,10 @@ public final class FakeRobots {
 		this.blockedUntil.clear();
 	}
 
+	synchronized void clearMessages() {
+		this.messages.clear();
+	}
+
 	synchronized void learnFrom(Supplier<List<FakeRobot>> source) {
 		this.learned = source;
 		this.learnedRobots = null;

@@ -1,6 +1,7 @@
 package io.dingboot.robot.webhook;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.dingboot.DingTalkError;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 final class RobotErrors {
 
 	static final int SECURITY_CHECK_FAILED = 310000;
+
+	/** "ip" as a word ("ip 1.2.3.4 not in whitelist"), not inside another ("description"). */
+	private static final Pattern IP = Pattern.compile("(^|[^a-z])ip([^a-z]|$)");
 
 	private RobotErrors() {
 	}
@@ -62,7 +66,7 @@ final class RobotErrors {
 			if (text.contains("timestamp") || errmsg.contains("时间戳")) {
 				return "The timestamp is more than 1 hour off DingTalk's clock: synchronise this server's clock (NTP)";
 			}
-			if (text.contains("ip") || errmsg.contains("白名单") || errmsg.contains("IP")) {
+			if (IP.matcher(text).find() || text.contains("whitelist") || errmsg.contains("白名单")) {
 				return "This server's egress IP is not in the robot's IP whitelist (security settings > IP地址(段)): "
 						+ "add it there";
 			}

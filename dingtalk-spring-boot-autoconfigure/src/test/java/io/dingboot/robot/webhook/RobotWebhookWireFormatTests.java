@@ -202,6 +202,7 @@ class RobotWebhookWireFormatTests {
 			"310000|invalid timestamp, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]|synchronise this server's clock",
 			"310000|ip 10.1.2.3 not in whitelist|IP whitelist",
 			"310000|security check failed|dingtalk.robots.ops.secret",
+			"310000|description:安全校验未通过;solution:请检查机器人的安全设置;|dingtalk.robots.ops.keywords and",
 			"130101|send too fast, exceed 20 times per minute|dingtalk.robots.ops.rate-limit.max-messages",
 			"410100|发送速度太快而限流|dingtalk.robots.ops.rate-limit.max-messages",
 			"300001|token is not exist|dingtalk.robots.ops.access-token",

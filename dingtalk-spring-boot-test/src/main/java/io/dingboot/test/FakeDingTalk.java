@@ -55,13 +55,16 @@ public final class FakeDingTalk implements AutoCloseable {
 
 	private final WireMockServer server;
 
-	private volatile ApplicationUnderTest application;
-
 	private final FakeRobots robots;
+
+	private final FakeWebhookRobots webhookRobots;
+
+	private volatile ApplicationUnderTest application;
 
 	private FakeDingTalk(Builder builder) {
 		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
 		this.robots = new FakeRobots(this.state, this::baseUrl);
+		this.webhookRobots = new FakeWebhookRobots(builder.clock, builder.recordCapacity);
 		for (Builder.AddedApp added : builder.apps) {
 			added.addTo(this);
 		}
@@ -69,6 +72,7 @@ public final class FakeDingTalk implements AutoCloseable {
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
 				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state),
 				new RobotEndpoints(this.state, this.robots), new CardEndpoints(this.state, this.robots),
+				new RobotWebhookEndpoints(this.state, this.webhookRobots),
 				new UnknownEndpoints(this.state) };
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
@@ -659,12 +663,13 @@ public final class FakeDingTalk implements AutoCloseable {
 	}
 
 	/**
-	 * Forget calls counted, messages, media and stubbed calls; tokens, codes, stubs and planned
-	 * faults stay.
+	 * Forget calls counted, messages (robot messages included), media and stubbed calls; tokens,
+	 * codes, stubs, planned faults and custom robots' rate windows stay.
 	 */
 	public void resetJournal() {
 		this.state.clearJournal();
 		this.robots.clear();
+		this.webhookRobots.clearMessages();
 	}
 
 	/**
@@ -684,6 +689,16 @@ public final class FakeDingTalk implements AutoCloseable {
 	public void reset() {
 		this.state.reset();
 		this.robots.reset();
+		this.webhookRobots.reset();
+	}
+
+	/**
+	 * The custom group robots (自定义机器人) the fake knows and the messages they sent to
+	 * {@code /robot/send}.
+	 * @return the custom group robots
+	 */
+	public FakeWebhookRobots webhookRobots() {
+		return this.webhookRobots;
 	}
 
 	/**

@@ -56,6 +56,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		this.appOrganizations.forEach((name, location) -> builder.app(name, loadOrganization(context, location)));
 		FakeDingTalk fake = builder.build().start();
 		fake.attach(new SpringApplicationUnderTest(context.getEnvironment()));
+		fake.webhookRobots().learnFrom(SpringRobots.of(context.getEnvironment()));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, fake);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {

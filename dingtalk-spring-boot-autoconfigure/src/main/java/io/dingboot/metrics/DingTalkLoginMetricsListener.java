@@ -13,8 +13,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
  * Counts free-login attempts as {@code dingtalk.login.attempts} from Spring Security's own
  * authentication events: {@code success}, {@code invalid_code}, {@code unavailable} (DingTalk could
  * not answer) or {@code refused} (the application's mapper refused the user). Never tags the code or
- * the user. The {@code app} tag is {@value DingTalkMeters#DEFAULT_APP}: free login is the top-level
- * app's.
+ * the user. The {@code app} tag is the name of the app whose login URL was used.
  */
 public final class DingTalkLoginMetricsListener implements ApplicationListener<AbstractAuthenticationEvent> {
 
@@ -26,14 +25,16 @@ public final class DingTalkLoginMetricsListener implements ApplicationListener<A
 
 	@Override
 	public void onApplicationEvent(AbstractAuthenticationEvent event) {
-		if (!(event.getAuthentication() instanceof DingTalkAuthenticationToken)) {
+		if (!(event.getAuthentication() instanceof DingTalkAuthenticationToken token)) {
 			return;
 		}
+		// the login filter answers an unknown app's URL before authenticating: the name is an app's
+		String app = token.getAppName();
 		if (event instanceof AuthenticationSuccessEvent) {
-			this.meters.loginAttempt(DingTalkMeters.DEFAULT_APP, "success");
+			this.meters.loginAttempt(app, "success");
 		}
 		else if (event instanceof AbstractAuthenticationFailureEvent failure) {
-			this.meters.loginAttempt(DingTalkMeters.DEFAULT_APP, outcome(failure.getException()));
+			this.meters.loginAttempt(app, outcome(failure.getException()));
 		}
 	}
 

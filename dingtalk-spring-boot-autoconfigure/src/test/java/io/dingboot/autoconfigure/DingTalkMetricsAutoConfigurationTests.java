@@ -97,6 +97,20 @@ class DingTalkMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void callbackOutcomesAreTaggedWithTheAppThePushWasFor() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkCallbackAutoConfiguration.class))
+			.withPropertyValues("dingtalk.callback.enabled=true", "dingtalk.callback.token=123456",
+					"dingtalk.callback.aes-key=1234567890123456789012345678901234567890123")
+			.run((context) -> {
+				CallbackDispatcher dispatcher = context.getBean(CallbackDispatcher.class);
+				dispatcher.dispatch("hr", "org_dept_create", "e1", java.util.Map.of("deptId", java.util.List.of(7)));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("dingtalk.callback.events").tag("app", "hr").tag("type", "org_dept_create")
+					.tag("outcome", "delivered").counter().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void loginAttemptsAreCountedFromSecurityEventsWithoutUserOrCode() {
 		this.runner.run((context) -> {
 			DingTalkUser user = DingTalkUser.of("user-007", "张三");
@@ -118,6 +132,21 @@ class DingTalkMetricsAutoConfigurationTests {
 				.counter().count()).isEqualTo(1);
 			assertThat(registry.getMeters().stream().flatMap((meter) -> meter.getId().getTags().stream())
 				.map(Tag::getValue)).doesNotContain("user-007", "code-secret-1");
+		});
+	}
+
+	@Test
+	void loginAttemptsAreTaggedWithTheAppWhoseLoginUrlWasUsed() {
+		this.runner.run((context) -> {
+			context.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+					DingTalkAuthenticationToken.unauthenticated("hr", "code-1"), new BadCredentialsException("invalid_code")));
+			context.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+					DingTalkAuthenticationToken.unauthenticated("code-2"), new BadCredentialsException("invalid_code")));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "hr").tag("outcome", "invalid_code")
+				.counter().count()).isEqualTo(1);
+			assertThat(registry.get("dingtalk.login.attempts").tag("app", "default").tag("outcome", "invalid_code")
+				.counter().count()).isEqualTo(1);
 		});
 	}
 

@@ -1,12 +1,17 @@
 package io.dingboot.apps;
 
 import io.dingboot.department.DepartmentApi;
+import java.net.URI;
+
 import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.TokenPlacement;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
 import io.dingboot.message.WorkNotificationApi;
+import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
+import io.dingboot.token.TokenEndpoint;
 import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +27,11 @@ final class BuiltDingTalkApp implements DingTalkApp {
 
 	private final DingTalkAppSettings settings;
 
+	private final SingletonSupplier<AccessTokenProvider> tokens;
+
 	private final SingletonSupplier<DingTalkClient> client;
+
+	private final SingletonSupplier<DingTalkClient> apiClient;
 
 	private final SingletonSupplier<UserApi> users;
 
@@ -39,11 +48,13 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	BuiltDingTalkApp(String name, DingTalkAppSettings settings, DingTalkApps.Shared shared) {
 		this.name = name;
 		this.settings = settings;
-		this.client = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), settings.hasAppCredentials()
-				? DefaultAccessTokenProvider.forApp(shared.tokenCache(), shared.transport(), settings.appKey(),
-						settings.appSecret())
-				: DefaultAccessTokenProvider.forCorp(shared.tokenCache(), shared.transport(), settings.corpId(),
-						settings.corpSecret())));
+		URI baseUrl = settings.baseUrl();
+		URI apiBaseUrl = (settings.apiBaseUrl() != null) ? settings.apiBaseUrl() : shared.apiBaseUrl();
+		this.tokens = SingletonSupplier.of(() -> tokens(settings, shared, baseUrl, apiBaseUrl));
+		this.client = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), this.tokens.obtain(), baseUrl,
+				TokenPlacement.ACCESS_TOKEN_QUERY));
+		this.apiClient = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), this.tokens.obtain(),
+				apiBaseUrl, TokenPlacement.ACS_TOKEN_HEADER));
 		this.users = SingletonSupplier.of(() -> new UserApi(client()));
 		this.departments = SingletonSupplier.of(() -> new DepartmentApi(client()));
 		this.workNotifications = SingletonSupplier.of(() -> new WorkNotificationApi(client(), settings.agentId()));
@@ -52,6 +63,20 @@ final class BuiltDingTalkApp implements DingTalkApp {
 			.of(() -> new JsapiTicketProvider(client(), shared.tokenCache(), settings.tokenScope()));
 		this.jsapiSigner = SingletonSupplier.of(() -> new JsapiSigner(jsapiTickets(), settings.corpId(),
 				settings.agentId(), shared.signatureAlgorithm()));
+	}
+
+	private static AccessTokenProvider tokens(DingTalkAppSettings settings, DingTalkApps.Shared shared,
+			@Nullable URI baseUrl, URI apiBaseUrl) {
+		if (settings.hasAppCredentials() && shared.tokenEndpoint() == TokenEndpoint.V1) {
+			return DefaultAccessTokenProvider.forAppV1(shared.tokenCache(), shared.transport(), settings.appKey(),
+					settings.appSecret(), apiBaseUrl);
+		}
+		if (settings.hasAppCredentials()) {
+			return DefaultAccessTokenProvider.forApp(shared.tokenCache(), shared.transport(), settings.appKey(),
+					settings.appSecret(), baseUrl);
+		}
+		return DefaultAccessTokenProvider.forCorp(shared.tokenCache(), shared.transport(), settings.corpId(),
+				settings.corpSecret(), baseUrl);
 	}
 
 	@Override
@@ -82,6 +107,11 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkClient client() {
 		return this.client.obtain();
+	}
+
+	@Override
+	public DingTalkClient apiClient() {
+		return this.apiClient.obtain();
 	}
 
 	@Override

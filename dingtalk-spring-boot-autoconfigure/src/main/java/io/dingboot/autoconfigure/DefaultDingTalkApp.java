@@ -16,7 +16,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The app {@value DingTalkApps#DEFAULT} in {@link DingTalkApps}: the single-app beans
- * ({@link DingTalkClient}, {@link UserApi}, ...), looked up when first asked for, so that
+ * ({@link DingTalkClient}, the v1.0 client {@value DingTalkClient#API_CLIENT_BEAN_NAME},
+ * {@link UserApi}, ...), looked up when first asked for, so that
  * {@code apps.get("default").users()} is the {@code UserApi} bean the application injects,
  * an application's own replacement included.
  */
@@ -59,6 +60,11 @@ final class DefaultDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkClient client() {
 		return bean(DingTalkClient.class);
+	}
+
+	@Override
+	public DingTalkClient apiClient() {
+		return this.beanFactory.getBean(DingTalkClient.API_CLIENT_BEAN_NAME, DingTalkClient.class);
 	}
 
 	@Override

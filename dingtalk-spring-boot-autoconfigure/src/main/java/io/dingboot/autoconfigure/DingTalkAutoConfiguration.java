@@ -6,10 +6,12 @@ import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.http.RetrySettings;
+import io.dingboot.http.TokenPlacement;
 import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.InMemoryTokenStore;
 import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenEndpoint;
 import io.dingboot.token.TokenStore;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,10 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Auto-configuration of DingBoot's core: properties, the token cache and store, the HTTP
- * transport and the {@link DingTalkClient} of the app {@code default}. The properties are checked
+ * transport and the two {@link DingTalkClient}s of the app {@code default}: the legacy server API's
+ * (the {@code DingTalkClient} bean) and the v1.0 family's (the bean named
+ * {@value DingTalkClient#API_CLIENT_BEAN_NAME}, no default candidate, so that a plain
+ * {@code DingTalkClient} injection point keeps meaning the legacy one). The properties are checked
  * before any bean is created ({@link DingTalkPropertiesValidator}). The token store, cache and
  * transport exist when any app is defined (top-level credentials or {@code dingtalk.apps.<name>});
  * the client beans of the single app only with top-level credentials. The registry of apps is
@@ -102,6 +107,10 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnDingTalkCredentials
 	AccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
 			DingTalkTransport transport) {
+		if (properties.hasAppCredentials() && properties.getToken().getEndpoint() == TokenEndpoint.V1) {
+			return DefaultAccessTokenProvider.forAppV1(tokenCache, transport, properties.getAppKey(),
+					properties.getAppSecret(), properties.apiBaseUri());
+		}
 		if (properties.hasAppCredentials()) {
 			return DefaultAccessTokenProvider.forApp(tokenCache, transport, properties.getAppKey(),
 					properties.getAppSecret());
@@ -115,6 +124,15 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnDingTalkCredentials
 	DingTalkClient dingTalkClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider) {
 		return new DingTalkClient(transport, accessTokenProvider);
+	}
+
+	@Bean(name = DingTalkClient.API_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = DingTalkClient.API_CLIENT_BEAN_NAME)
+	@ConditionalOnDingTalkCredentials
+	DingTalkClient dingTalkApiClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
+			DingTalkProperties properties) {
+		return new DingTalkClient(transport, accessTokenProvider, properties.apiBaseUri(),
+				TokenPlacement.ACS_TOKEN_HEADER);
 	}
 
 }

@@ -53,6 +53,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		FakeApp app = fake.organization().app();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
+		properties.put("dingtalk.api-base-url", fake.baseUrl());
 		properties.put("dingtalk.app-key", app.appKey());
 		properties.put("dingtalk.app-secret", app.appSecret());
 		properties.put("dingtalk.corp-id", app.corpId());

@@ -3,6 +3,7 @@ package io.dingboot.apps;
 import io.dingboot.department.DepartmentApi;
 import java.net.URI;
 
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.TokenPlacement;
 import io.dingboot.jsapi.JsapiSigner;
@@ -31,7 +32,7 @@ final class BuiltDingTalkApp implements DingTalkApp {
 
 	private final SingletonSupplier<DingTalkClient> client;
 
-	private final SingletonSupplier<DingTalkClient> apiClient;
+	private final SingletonSupplier<DingTalkApiClient> apiClient;
 
 	private final SingletonSupplier<UserApi> users;
 
@@ -53,8 +54,8 @@ final class BuiltDingTalkApp implements DingTalkApp {
 		this.tokens = SingletonSupplier.of(() -> tokens(settings, shared, baseUrl, apiBaseUrl));
 		this.client = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), this.tokens.obtain(), baseUrl,
 				TokenPlacement.ACCESS_TOKEN_QUERY));
-		this.apiClient = SingletonSupplier.of(() -> new DingTalkClient(shared.transport(), this.tokens.obtain(),
-				apiBaseUrl, TokenPlacement.ACS_TOKEN_HEADER));
+		this.apiClient = SingletonSupplier
+			.of(() -> new DingTalkApiClient(shared.transport(), this.tokens.obtain(), apiBaseUrl));
 		this.users = SingletonSupplier.of(() -> new UserApi(client()));
 		this.departments = SingletonSupplier.of(() -> new DepartmentApi(client()));
 		this.workNotifications = SingletonSupplier.of(() -> new WorkNotificationApi(client(), settings.agentId()));
@@ -110,7 +111,7 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	}
 
 	@Override
-	public DingTalkClient apiClient() {
+	public DingTalkApiClient apiClient() {
 		return this.apiClient.obtain();
 	}
 

@@ -1,6 +1,7 @@
 package io.dingboot.apps;
 
 import io.dingboot.department.DepartmentApi;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
@@ -62,7 +63,7 @@ public interface DingTalkApp {
 	 * The same access token as {@link #client()}.
 	 * @return the v1.0 client, with this app's token
 	 */
-	DingTalkClient apiClient();
+	DingTalkApiClient apiClient();
 
 	/**
 	 * Users of this app's organisation.

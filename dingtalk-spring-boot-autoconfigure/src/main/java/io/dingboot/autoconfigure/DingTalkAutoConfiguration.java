@@ -2,11 +2,11 @@ package io.dingboot.autoconfigure;
 
 import java.util.function.Supplier;
 
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.http.RetrySettings;
-import io.dingboot.http.TokenPlacement;
 import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.InMemoryTokenStore;
@@ -29,10 +29,8 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Auto-configuration of DingBoot's core: properties, the token cache and store, the HTTP
- * transport and the two {@link DingTalkClient}s of the app {@code default}: the legacy server API's
- * (the {@code DingTalkClient} bean) and the v1.0 family's (the bean named
- * {@value DingTalkClient#API_CLIENT_BEAN_NAME}, no default candidate, so that a plain
- * {@code DingTalkClient} injection point keeps meaning the legacy one). The properties are checked
+ * transport and the two clients of the app {@code default}: the legacy server API's
+ * ({@link DingTalkClient}) and the v1.0 family's ({@link DingTalkApiClient}), on one token. The properties are checked
  * before any bean is created ({@link DingTalkPropertiesValidator}). The token store, cache and
  * transport exist when any app is defined (top-level credentials or {@code dingtalk.apps.<name>});
  * the client beans of the single app only with top-level credentials. The registry of apps is
@@ -126,13 +124,12 @@ public final class DingTalkAutoConfiguration {
 		return new DingTalkClient(transport, accessTokenProvider);
 	}
 
-	@Bean(name = DingTalkClient.API_CLIENT_BEAN_NAME, defaultCandidate = false)
-	@ConditionalOnMissingBean(name = DingTalkClient.API_CLIENT_BEAN_NAME)
+	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
-	DingTalkClient dingTalkApiClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
+	DingTalkApiClient dingTalkApiClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
 			DingTalkProperties properties) {
-		return new DingTalkClient(transport, accessTokenProvider, properties.apiBaseUri(),
-				TokenPlacement.ACS_TOKEN_HEADER);
+		return new DingTalkApiClient(transport, accessTokenProvider, properties.apiBaseUri());
 	}
 
 }

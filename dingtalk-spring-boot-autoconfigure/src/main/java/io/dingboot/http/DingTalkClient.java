@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
  *     .body(Map.of("offset", 0, "size", 10)).idempotent(true).build());
  * </pre>
  * The v1.0 family ({@code dingtalk.api-base-url}, token in the header
- * {@code x-acs-dingtalk-access-token}) is another instance on the same transport and token: the
- * bean named {@value #API_CLIENT_BEAN_NAME}, {@code DingTalkApp#apiClient()}, or
- * {@code new DingTalkClient(transport, tokens, URI.create("https://api.dingtalk.com"),
- * TokenPlacement.ACS_TOKEN_HEADER)}. A client whose token goes in a header speaks the v1.0
+ * {@code x-acs-dingtalk-access-token}) is another instance on the same transport and token, best
+ * reached as {@link DingTalkApiClient} (a bean for the default app, {@code DingTalkApp#apiClient()}
+ * for any app), or built as {@code new DingTalkClient(transport, tokens,
+ * URI.create("https://api.dingtalk.com"), TokenPlacement.ACS_TOKEN_HEADER)}. A client whose token goes in a header speaks the v1.0
  * conventions: camelCase JSON bodies and answers, any 2xx answer (an empty one reads as an empty
  * object), errors as an HTTP status with <code>{"code","message","requestid"}</code>:
  * <pre class="code">
@@ -34,13 +34,6 @@ import tools.jackson.databind.JsonNode;
  * (and the old one invalidated only if it is still current) between the two, and must not back off.
  */
 public final class DingTalkClient {
-
-	/**
-	 * The name of the bean of the default app's v1.0 client. It is no default candidate: inject it
-	 * with {@code @Qualifier("dingTalkApiClient") DingTalkClient}; a plain {@code DingTalkClient}
-	 * is the legacy one.
-	 */
-	public static final String API_CLIENT_BEAN_NAME = "dingTalkApiClient";
 
 	private final DingTalkTransport transport;
 

@@ -91,7 +91,7 @@ final class ErrorMessages {
 		}
 		if (code.equals("AuthenticationFailed.MissingParameter")) {
 			return "The call reached the v1.0 family without its token header x-acs-dingtalk-access-token: "
-					+ "call it through the app's v1.0 client (DingTalkApp#apiClient(), bean dingTalkApiClient)";
+					+ "call it through DingTalkApiClient (the bean, or DingTalkApp#apiClient())";
 		}
 		if (code.equals("accesstoken.expired")) {
 			return "A user access token (OAuth2) expired; the app's access token cannot stand in for it";

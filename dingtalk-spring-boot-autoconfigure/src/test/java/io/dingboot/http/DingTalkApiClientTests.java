@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The v1.0 family's client (the bean {@value DingTalkClient#API_CLIENT_BEAN_NAME}) against WireMock:
+ * The v1.0 family's client ({@link DingTalkApiClient}) against WireMock:
  * the token in the {@code x-acs-dingtalk-access-token} header only, camelCase JSON, path variables,
  * v1.0 errors as {@link DingTalkApiException}s with their code and HTTP status, token refresh on
  * {@code InvalidAuthentication} (400) and 401, bounded retries of throttling.
@@ -76,7 +76,7 @@ class DingTalkApiClientTests {
 	}
 
 	private void run(ClientTest test) {
-		runner().run((context) -> test.run(context.getBean(DingTalkClient.API_CLIENT_BEAN_NAME, DingTalkClient.class)));
+		runner().run((context) -> test.run(context.getBean(DingTalkApiClient.class)));
 	}
 
 	private static ResponseDefinitionBuilder v1Error(int status, String body) {
@@ -145,7 +145,7 @@ class DingTalkApiClientTests {
 		});
 		runner().withBean(DingTalkRestClientCustomizer.class, () -> (builder) -> builder.observationRegistry(registry))
 			.run((context) -> {
-				DingTalkClient client = context.getBean(DingTalkClient.API_CLIENT_BEAN_NAME, DingTalkClient.class);
+				DingTalkApiClient client = context.getBean(DingTalkApiClient.class);
 				assertThatExceptionOfType(DingTalkApiException.class)
 					.isThrownBy(() -> client.execute(DingTalkRequest
 						.get("/v1.0/contact/users/{unionId}/tasks/{taskId}", "a/b c?#%", "张三")
@@ -337,7 +337,7 @@ class DingTalkApiClientTests {
 	@FunctionalInterface
 	interface ClientTest {
 
-		void run(DingTalkClient client) throws Exception;
+		void run(DingTalkApiClient client) throws Exception;
 
 	}
 

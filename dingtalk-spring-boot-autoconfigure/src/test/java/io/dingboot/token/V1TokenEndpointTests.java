@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.dingboot.DingTalkApiException;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.http.DingTalkRestClientCustomizer;
@@ -112,7 +113,7 @@ class V1TokenEndpointTests {
 		this.server.stubFor(post(urlPathEqualTo(PATH)).willReturn(json("{\"accessToken\":\"tok-v1\",\"expireIn\":7200}")));
 		runner().run((context) -> {
 			context.getBean(DingTalkClient.class).execute(DingTalkRequest.post("/topapi/thing").build());
-			context.getBean(DingTalkClient.API_CLIENT_BEAN_NAME, DingTalkClient.class)
+			context.getBean(DingTalkApiClient.class)
 				.execute(DingTalkRequest.post("/v1.0/thing").build());
 			assertThat(this.server.findAll(anyRequestedFor(urlPathEqualTo("/topapi/thing"))).get(0).getUrl())
 				.isEqualTo("/topapi/thing?access_token=tok-v1");
@@ -130,7 +131,7 @@ class V1TokenEndpointTests {
 			.withBody("{\"requestid\":\"01A08FE7-68C3-7BBD-B223-447768EA4B29\",\"code\":\"invalidClientIdOrSecret\","
 					+ "\"message\":\"无效的clientId或者clientSecret\"}")));
 		runner().run((context) -> {
-			DingTalkClient client = context.getBean(DingTalkClient.API_CLIENT_BEAN_NAME, DingTalkClient.class);
+			DingTalkApiClient client = context.getBean(DingTalkApiClient.class);
 			assertThatExceptionOfType(DingTalkApiException.class)
 				.isThrownBy(() -> client.execute(DingTalkRequest.get("/v1.0/thing").build()))
 				.satisfies((ex) -> {

@@ -130,7 +130,8 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		}
 		return InvalidDingTalkPropertyException.missing(prefix + "app-key",
 				"dingtalk.token.endpoint is v1, which fetches tokens with an app key and secret only, and "
-						+ prefix.substring(0, prefix.length() - 1) + " has corp-id/corp-secret only",
+						+ (TOP_LEVEL.equals(prefix) ? "the top-level app" : prefix.substring(0, prefix.length() - 1))
+						+ " has corp-id/corp-secret only",
 				"set " + prefix + "app-key and " + prefix + "app-secret, or dingtalk.token.endpoint=legacy");
 	}
 

@@ -80,7 +80,7 @@ public final class DefaultAccessTokenProvider implements AccessTokenProvider {
 	public static DefaultAccessTokenProvider forApp(TokenCache cache, DingTalkTransport transport, String appKey,
 			String appSecret, @Nullable URI baseUrl) {
 		return new DefaultAccessTokenProvider(cache, transport, "access_token:" + appKey,
-				Map.of("appkey", appKey, "appsecret", appSecret), baseUrl, false, Clock.systemUTC());
+				pair("appkey", appKey, "appsecret", appSecret), baseUrl, false, Clock.systemUTC());
 	}
 
 	/**
@@ -96,11 +96,16 @@ public final class DefaultAccessTokenProvider implements AccessTokenProvider {
 	 */
 	public static DefaultAccessTokenProvider forAppV1(TokenCache cache, DingTalkTransport transport, String appKey,
 			String appSecret, URI apiBaseUrl) {
-		Map<String, String> body = new LinkedHashMap<>();
-		body.put("appKey", appKey);
-		body.put("appSecret", appSecret);
 		return new DefaultAccessTokenProvider(cache, transport, "access_token:" + appKey,
-				Collections.unmodifiableMap(body), apiBaseUrl, true, Clock.systemUTC());
+				pair("appKey", appKey, "appSecret", appSecret), apiBaseUrl, true, Clock.systemUTC());
+	}
+
+	/** Two credentials in the order DingTalk's documents give them (key, then secret). */
+	private static Map<String, String> pair(String keyName, String key, String secretName, String secret) {
+		Map<String, String> pair = new LinkedHashMap<>();
+		pair.put(keyName, key);
+		pair.put(secretName, secret);
+		return Collections.unmodifiableMap(pair);
 	}
 
 	/**
@@ -128,7 +133,7 @@ public final class DefaultAccessTokenProvider implements AccessTokenProvider {
 	public static DefaultAccessTokenProvider forCorp(TokenCache cache, DingTalkTransport transport, String corpId,
 			String corpSecret, @Nullable URI baseUrl) {
 		return new DefaultAccessTokenProvider(cache, transport, "access_token:" + corpId,
-				Map.of("corpid", corpId, "corpsecret", corpSecret), baseUrl, false, Clock.systemUTC());
+				pair("corpid", corpId, "corpsecret", corpSecret), baseUrl, false, Clock.systemUTC());
 	}
 
 	/**

@@ -20,6 +20,8 @@ import io.dingboot.http.DingTalkStubs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -106,6 +108,22 @@ class V1TokenEndpointTests {
 			assertThat(this.seen).singleElement()
 				.satisfies((call) -> assertThat(call).contains(PATH).doesNotContain(DingTalkStubs.APP_SECRET));
 		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "jdk", "http-components", "simple" })
+	void theSecretBodyIsSentOverEveryHttpLibrary(String factory) {
+		this.server.stubFor(post(urlPathEqualTo(PATH)).willReturn(json("{\"accessToken\":\"tok-v1\",\"expireIn\":7200}")));
+		DingTalkStubs.runner(this.server, factory)
+			.withPropertyValues("dingtalk.token.endpoint=v1", "dingtalk.api-base-url=" + this.server.baseUrl())
+			.run((context) -> {
+				assertThat(context.getBean(AccessTokenProvider.class).getAccessToken()).isEqualTo("tok-v1");
+				LoggedRequest fetch = this.server.findAll(anyRequestedFor(urlPathEqualTo(PATH))).get(0);
+				assertThat(fetch.getBodyAsString()).isEqualTo("{\"appKey\":\"" + DingTalkStubs.APP_KEY
+						+ "\",\"appSecret\":\"" + DingTalkStubs.APP_SECRET + "\"}");
+				assertThat(fetch.getHeader("Content-Type")).isEqualTo("application/json");
+				assertThat(fetch.getHeader("Content-Length")).isEqualTo(String.valueOf(fetch.getBody().length));
+			});
 	}
 
 	@Test

@@ -1,14 +1,17 @@
 package io.dingboot;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one exception DingBoot throws for a DingTalk call that failed: an answer with a non-zero
- * {@code errcode} (including {@code 88} with a {@code sub_code}), an HTTP error, a body that is not
- * DingTalk's JSON, or a network failure. It names the API path and never carries an access token or
- * a secret.
+ * The one exception DingBoot throws for a DingTalk call that failed, whatever the API family: an
+ * answer with a non-zero {@code errcode} (including {@code 88} with a {@code sub_code}), a v1.0
+ * error (an HTTP error status with <code>{"code","message","requestid"}</code>: kind
+ * {@link Kind#HTTP_ERROR}, {@link #getCode()} the string code, {@link #getHttpStatus()} the
+ * status), another HTTP error, a body that is not DingTalk's JSON, or a network failure. It names
+ * the API path (a template) and never carries an access token or a secret.
  */
 public class DingTalkApiException extends RuntimeException {
 
@@ -31,6 +34,10 @@ public class DingTalkApiException extends RuntimeException {
 		INVALID_REQUEST
 
 	}
+
+	/** v1.0 codes that say the app's credentials (not its token) are wrong. */
+	private static final Set<String> CREDENTIAL_CODES = Set.of("invalidClientIdOrSecret", "unauthorized.client",
+			"invalid.client", "authFailed");
 
 	private final Kind kind;
 
@@ -170,6 +177,16 @@ public class DingTalkApiException extends RuntimeException {
 		return (this.error != null) ? this.error.effectiveCode() : 0;
 	}
 
+	/**
+	 * The code that says what went wrong, as text, for both families: the v1.0 {@code code} (e.g.
+	 * {@code Forbidden.AccessDenied.QpsLimitForApi}), or the legacy effective code (e.g.
+	 * {@code "60011"}, the {@code sub_code} under 88); {@code null} when DingTalk gave none.
+	 * @return the code, or {@code null}
+	 */
+	public @Nullable String getCode() {
+		return (this.error != null) ? this.error.code() : null;
+	}
+
 	public @Nullable String getErrmsg() {
 		return (this.error != null) ? this.error.errmsg() : null;
 	}
@@ -195,15 +212,22 @@ public class DingTalkApiException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the access token was refused (40014, 42001, 40001).
+	 * Whether the access token was refused: 40014, 42001, 40001 (legacy), {@code InvalidAuthentication}
+	 * and the other v1.0 token codes ({@link DingTalkError#isTokenInvalid()}), or an HTTP 401 that
+	 * does not say the app's credentials are wrong.
 	 * @return whether the token was invalid
 	 */
 	public boolean isTokenInvalid() {
-		return this.error != null && this.error.isTokenInvalid();
+		if (this.error != null && this.error.isTokenInvalid()) {
+			return true;
+		}
+		return this.kind == Kind.HTTP_ERROR && this.httpStatus == 401
+				&& (this.error == null || !CREDENTIAL_CODES.contains(this.error.code()));
 	}
 
 	/**
-	 * Whether DingTalk throttled the call (900xx, or an IP-ban answer).
+	 * Whether DingTalk throttled the call: 900xx, the v1.0 {@code Forbidden.AccessDenied.Qps*} codes
+	 * and the others {@link DingTalkError#isThrottled()} lists, HTTP 429, or an IP-ban answer.
 	 * @return whether the call was throttled
 	 */
 	public boolean isThrottled() {
@@ -211,7 +235,8 @@ public class DingTalkApiException extends RuntimeException {
 	}
 
 	/**
-	 * Whether DingTalk could not be reached or was busy: a network failure, HTTP 5xx, or errcode -1.
+	 * Whether DingTalk could not be reached or was busy: a network failure, HTTP 5xx, errcode -1 or
+	 * the v1.0 {@code system.busy}/{@code systemBusy}.
 	 * @return whether the service was unavailable
 	 */
 	public boolean isUnavailable() {

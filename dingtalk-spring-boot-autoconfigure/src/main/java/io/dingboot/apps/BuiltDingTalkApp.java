@@ -1,13 +1,21 @@
 package io.dingboot.apps;
 
+import java.net.URI;
+
 import io.dingboot.department.DepartmentApi;
+
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkTransport;
+import io.dingboot.http.TokenPlacement;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
 import io.dingboot.message.WorkNotificationApi;
+import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
+import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenEndpoint;
 import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +31,11 @@ final class BuiltDingTalkApp implements DingTalkApp {
 
 	private final DingTalkAppSettings settings;
 
+	private final SingletonSupplier<AccessTokenProvider> tokens;
+
 	private final SingletonSupplier<DingTalkClient> client;
+
+	private final SingletonSupplier<DingTalkApiClient> apiClient;
 
 	private final SingletonSupplier<UserApi> users;
 
@@ -40,13 +52,16 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	BuiltDingTalkApp(String name, DingTalkAppSettings settings, DingTalkApps.Shared shared) {
 		this.name = name;
 		this.settings = settings;
+		URI baseUrl = settings.baseUrl();
+		URI apiBaseUrl = (settings.apiBaseUrl() != null) ? settings.apiBaseUrl() : shared.apiBaseUrl();
 		// the shared transport, its calls reported to metrics as this app's
 		SingletonSupplier<DingTalkTransport> transport = SingletonSupplier.of(() -> shared.transport().forApp(name));
-		this.client = SingletonSupplier.of(() -> new DingTalkClient(transport.obtain(), settings.hasAppCredentials()
-				? DefaultAccessTokenProvider.forApp(shared.tokenCache(), transport.obtain(), settings.appKey(),
-						settings.appSecret())
-				: DefaultAccessTokenProvider.forCorp(shared.tokenCache(), transport.obtain(), settings.corpId(),
-						settings.corpSecret())));
+		this.tokens = SingletonSupplier.of(() -> tokens(settings, shared.tokenEndpoint(), shared.tokenCache(), transport.obtain(), baseUrl,
+				apiBaseUrl));
+		this.client = SingletonSupplier.of(() -> new DingTalkClient(transport.obtain(), this.tokens.obtain(), baseUrl,
+				TokenPlacement.ACCESS_TOKEN_QUERY));
+		this.apiClient = SingletonSupplier
+			.of(() -> new DingTalkApiClient(transport.obtain(), this.tokens.obtain(), apiBaseUrl));
 		this.users = SingletonSupplier.of(() -> new UserApi(client()));
 		this.departments = SingletonSupplier.of(() -> new DepartmentApi(client()));
 		this.workNotifications = SingletonSupplier.of(() -> new WorkNotificationApi(client(), settings.agentId()));
@@ -55,6 +70,20 @@ final class BuiltDingTalkApp implements DingTalkApp {
 			.of(() -> new JsapiTicketProvider(client(), shared.tokenCache(), settings.tokenScope()));
 		this.jsapiSigner = SingletonSupplier.of(() -> new JsapiSigner(jsapiTickets(), settings.corpId(),
 				settings.agentId(), shared.signatureAlgorithm()));
+	}
+
+	private static AccessTokenProvider tokens(DingTalkAppSettings settings, TokenEndpoint tokenEndpoint, TokenCache cache,
+			DingTalkTransport transport, @Nullable URI baseUrl, URI apiBaseUrl) {
+		if (settings.hasAppCredentials() && tokenEndpoint == TokenEndpoint.V1) {
+			return DefaultAccessTokenProvider.forAppV1(cache, transport, settings.appKey(),
+					settings.appSecret(), apiBaseUrl);
+		}
+		if (settings.hasAppCredentials()) {
+			return DefaultAccessTokenProvider.forApp(cache, transport, settings.appKey(),
+					settings.appSecret(), baseUrl);
+		}
+		return DefaultAccessTokenProvider.forCorp(cache, transport, settings.corpId(),
+				settings.corpSecret(), baseUrl);
 	}
 
 	@Override
@@ -85,6 +114,11 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkClient client() {
 		return this.client.obtain();
+	}
+
+	@Override
+	public DingTalkApiClient apiClient() {
+		return this.apiClient.obtain();
 	}
 
 	@Override

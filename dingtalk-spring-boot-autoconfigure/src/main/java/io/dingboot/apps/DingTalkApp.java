@@ -1,6 +1,7 @@
 package io.dingboot.apps;
 
 import io.dingboot.department.DepartmentApi;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
@@ -49,10 +50,20 @@ public interface DingTalkApp {
 	@Nullable String robotCode();
 
 	/**
-	 * The generic client, for any call the API groups do not cover.
-	 * @return the client, with this app's token
+	 * The generic client of the legacy server API ({@code oapi.dingtalk.com}, the app's
+	 * {@code base-url}), for any call the API groups do not cover.
+	 * @return the client, with this app's token in the query
 	 */
 	DingTalkClient client();
+
+	/**
+	 * The client of the v1.0 family ({@code api.dingtalk.com}, the app's {@code api-base-url}), for
+	 * any v1.0 call: the token in the header {@code x-acs-dingtalk-access-token}, camelCase JSON,
+	 * errors as {@link io.dingboot.DingTalkApiException}s with the v1.0 {@code code} and HTTP status.
+	 * The same access token as {@link #client()}.
+	 * @return the v1.0 client, with this app's token
+	 */
+	DingTalkApiClient apiClient();
 
 	/**
 	 * Users of this app's organisation.

@@ -1,5 +1,6 @@
 package io.dingboot.apps;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import io.dingboot.http.DingTalkTransport;
 import io.dingboot.jsapi.SignatureAlgorithm;
 import io.dingboot.media.MediaLimits;
 import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -222,6 +224,8 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 	 */
 	public static final class Shared {
 
+		private static final URI DEFAULT_API_BASE_URL = URI.create("https://api.dingtalk.com");
+
 		private final SingletonSupplier<TokenCache> tokenCache;
 
 		private final SingletonSupplier<DingTalkTransport> transport;
@@ -230,8 +234,13 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 
 		private final SignatureAlgorithm signatureAlgorithm;
 
+		private final URI apiBaseUrl;
+
+		private final TokenEndpoint tokenEndpoint;
+
 		/**
-		 * Create the shared parts.
+		 * Create the shared parts, with the v1.0 family at {@code https://api.dingtalk.com} and
+		 * tokens from the legacy {@code /gettoken}.
 		 * @param tokenCache supplies the token cache, called once on first use
 		 * @param transport supplies the transport, called once on first use
 		 * @param mediaLimits the media upload limits
@@ -239,10 +248,30 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 		 */
 		public Shared(Supplier<TokenCache> tokenCache, Supplier<DingTalkTransport> transport, MediaLimits mediaLimits,
 				SignatureAlgorithm signatureAlgorithm) {
+			this(tokenCache, transport, mediaLimits, signatureAlgorithm, DEFAULT_API_BASE_URL, TokenEndpoint.LEGACY);
+		}
+
+		/**
+		 * Create the shared parts.
+		 * @param tokenCache supplies the token cache, called once on first use
+		 * @param transport supplies the transport, called once on first use
+		 * @param mediaLimits the media upload limits
+		 * @param signatureAlgorithm the dd.config signature hash
+		 * @param apiBaseUrl the v1.0 family's base URL of apps that name none,
+		 * {@code dingtalk.api-base-url} (the legacy one is the transport's, {@code dingtalk.base-url})
+		 * @param tokenEndpoint where apps with an app key fetch their tokens,
+		 * {@code dingtalk.token.endpoint}
+		 */
+		public Shared(Supplier<TokenCache> tokenCache, Supplier<DingTalkTransport> transport, MediaLimits mediaLimits,
+				SignatureAlgorithm signatureAlgorithm, URI apiBaseUrl, TokenEndpoint tokenEndpoint) {
+			Assert.notNull(apiBaseUrl, "'apiBaseUrl' must not be null");
+			Assert.notNull(tokenEndpoint, "'tokenEndpoint' must not be null");
 			this.tokenCache = SingletonSupplier.of(tokenCache);
 			this.transport = SingletonSupplier.of(transport);
 			this.mediaLimits = mediaLimits;
 			this.signatureAlgorithm = signatureAlgorithm;
+			this.apiBaseUrl = apiBaseUrl;
+			this.tokenEndpoint = tokenEndpoint;
 		}
 
 		TokenCache tokenCache() {
@@ -259,6 +288,14 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 
 		SignatureAlgorithm signatureAlgorithm() {
 			return this.signatureAlgorithm;
+		}
+
+		URI apiBaseUrl() {
+			return this.apiBaseUrl;
+		}
+
+		TokenEndpoint tokenEndpoint() {
+			return this.tokenEndpoint;
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.dingboot.autoconfigure;
 import io.dingboot.apps.DingTalkApp;
 import io.dingboot.apps.DingTalkApps;
 import io.dingboot.department.DepartmentApi;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
@@ -16,7 +17,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The app {@value DingTalkApps#DEFAULT} in {@link DingTalkApps}: the single-app beans
- * ({@link DingTalkClient}, {@link UserApi}, ...), looked up when first asked for, so that
+ * ({@link DingTalkClient}, {@link DingTalkApiClient}, {@link UserApi}, ...), looked up when first asked for, so that
  * {@code apps.get("default").users()} is the {@code UserApi} bean the application injects,
  * an application's own replacement included.
  */
@@ -59,6 +60,11 @@ final class DefaultDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkClient client() {
 		return bean(DingTalkClient.class);
+	}
+
+	@Override
+	public DingTalkApiClient apiClient() {
+		return bean(DingTalkApiClient.class);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import io.dingboot.http.DingTalkTransport;
 import io.dingboot.media.MediaLimits;
 import io.dingboot.token.InMemoryTokenStore;
 import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenEndpoint;
 import io.dingboot.token.TokenStore;
 import org.jspecify.annotations.Nullable;
 
@@ -40,18 +41,45 @@ public final class DingTalkAppsAutoConfiguration {
 				() -> transport.getIfAvailable(() -> standaloneTransport(properties, beanFactory)),
 				new MediaLimits(media.getMaxImageSize(), media.getMaxVoiceSize(), media.getMaxVideoSize(),
 						media.getMaxFileSize()),
-				properties.getJsapi().getSignatureAlgorithm());
-		DingTalkApps apps = new DingTalkApps(shared, DingTalkAppsAutoConfiguration::checkRegisteredApp,
+				properties.getJsapi().getSignatureAlgorithm(), properties.apiBaseUri(),
+				properties.getToken().getEndpoint());
+		TokenEndpoint tokenEndpoint = properties.getToken().getEndpoint();
+		DingTalkApps apps = new DingTalkApps(shared, (name, settings) -> checkRegisteredApp(name, settings, tokenEndpoint),
 				(properties.hasAppCredentials() || properties.hasCorpCredentials())
 						? new DefaultDingTalkApp(properties, beanFactory) : null);
-		properties.getApps().forEach((name, app) -> apps.register(name, new DingTalkAppSettings(app.getAppKey(),
-				app.getAppSecret(), app.getCorpId(), app.getCorpSecret(), app.getAgentId(), app.getRobotCode())));
+		properties.getApps().forEach((name, app) -> apps.register(name, settings(app)));
 		return apps;
 	}
 
-	private static @Nullable RuntimeException checkRegisteredApp(String name, DingTalkAppSettings settings) {
-		return DingTalkPropertiesValidator.checkApp(DingTalkPropertiesValidator.TOP_LEVEL + "apps." + name + ".",
+	/**
+	 * The settings of {@code dingtalk.apps.<name>}; its base URLs, when set, replace the top-level
+	 * ones for this app's legacy and v1.0 clients and its token fetch.
+	 */
+	static DingTalkAppSettings settings(DingTalkProperties.App app) {
+		return new DingTalkAppSettings(app.getAppKey(), app.getAppSecret(), app.getCorpId(), app.getCorpSecret(),
+				app.getAgentId(), app.getRobotCode(),
+				(app.getBaseUrl() != null) ? DingTalkProperties.trimmed(app.getBaseUrl()) : null,
+				(app.getApiBaseUrl() != null) ? DingTalkProperties.trimmed(app.getApiBaseUrl()) : null);
+	}
+
+	private static @Nullable RuntimeException checkRegisteredApp(String name, DingTalkAppSettings settings,
+			TokenEndpoint tokenEndpoint) {
+		String prefix = DingTalkPropertiesValidator.TOP_LEVEL + "apps." + name + ".";
+		RuntimeException problem = DingTalkPropertiesValidator.checkApp(prefix,
 				DingTalkPropertiesValidator.AppSettings.of(settings));
+		if (problem == null) {
+			problem = DingTalkPropertiesValidator.checkBaseUrl(prefix + "base-url", settings.baseUrl(),
+					DingTalkProperties.DEFAULT_BASE_URL);
+		}
+		if (problem == null) {
+			problem = DingTalkPropertiesValidator.checkBaseUrl(prefix + "api-base-url", settings.apiBaseUrl(),
+					DingTalkProperties.DEFAULT_API_BASE_URL);
+		}
+		if (problem == null) {
+			problem = DingTalkPropertiesValidator.checkTokenEndpoint(prefix, tokenEndpoint,
+					settings.hasAppCredentials());
+		}
+		return problem;
 	}
 
 	/**

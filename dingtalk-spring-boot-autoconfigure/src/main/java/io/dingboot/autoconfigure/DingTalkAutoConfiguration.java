@@ -2,6 +2,7 @@ package io.dingboot.autoconfigure;
 
 import java.util.function.Supplier;
 
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
@@ -10,6 +11,7 @@ import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.InMemoryTokenStore;
 import io.dingboot.token.TokenCache;
+import io.dingboot.token.TokenEndpoint;
 import io.dingboot.token.TokenStore;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,8 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Auto-configuration of DingBoot's core: properties, the token cache and store, the HTTP
- * transport and the {@link DingTalkClient} of the app {@code default}. The properties are checked
+ * transport and the two clients of the app {@code default}: the legacy server API's
+ * ({@link DingTalkClient}) and the v1.0 family's ({@link DingTalkApiClient}), on one token. The properties are checked
  * before any bean is created ({@link DingTalkPropertiesValidator}). The token store, cache and
  * transport exist when any app is defined (top-level credentials or {@code dingtalk.apps.<name>});
  * the client beans of the single app only with top-level credentials. The registry of apps is
@@ -102,6 +105,10 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnDingTalkCredentials
 	AccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
 			DingTalkTransport transport) {
+		if (properties.hasAppCredentials() && properties.getToken().getEndpoint() == TokenEndpoint.V1) {
+			return DefaultAccessTokenProvider.forAppV1(tokenCache, transport, properties.getAppKey(),
+					properties.getAppSecret(), properties.apiBaseUri());
+		}
 		if (properties.hasAppCredentials()) {
 			return DefaultAccessTokenProvider.forApp(tokenCache, transport, properties.getAppKey(),
 					properties.getAppSecret());
@@ -115,6 +122,14 @@ public final class DingTalkAutoConfiguration {
 	@ConditionalOnDingTalkCredentials
 	DingTalkClient dingTalkClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider) {
 		return new DingTalkClient(transport, accessTokenProvider);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDingTalkCredentials
+	DingTalkApiClient dingTalkApiClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
+			DingTalkProperties properties) {
+		return new DingTalkApiClient(transport, accessTokenProvider, properties.apiBaseUri());
 	}
 
 }

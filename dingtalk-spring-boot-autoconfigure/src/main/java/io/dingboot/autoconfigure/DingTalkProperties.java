@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dingboot.jsapi.SignatureAlgorithm;
+import io.dingboot.token.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -131,6 +132,23 @@ public class DingTalkProperties extends DingTalkAppProperties {
 	public URI baseUri() {
 		String url = this.baseUrl.endsWith("/") ? this.baseUrl.substring(0, this.baseUrl.length() - 1) : this.baseUrl;
 		return URI.create(url);
+	}
+
+	/**
+	 * The v1.0 family's base URL as a URI, without a trailing slash.
+	 * @return the v1.0 base URI
+	 */
+	public URI apiBaseUri() {
+		return trimmed(this.apiBaseUrl);
+	}
+
+	/**
+	 * {@code url} as a URI, without a trailing slash.
+	 * @param url the URL
+	 * @return the URI
+	 */
+	static URI trimmed(String url) {
+		return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
 	}
 
 	@Override
@@ -426,6 +444,13 @@ public class DingTalkProperties extends DingTalkAppProperties {
 		 */
 		private Duration failureBackoff = Duration.ofSeconds(1);
 
+		/**
+		 * Where access tokens are fetched: legacy (GET {base-url}/gettoken) or v1 (POST
+		 * {api-base-url}/v1.0/oauth2/accessToken, app-key/app-secret only). Either token serves both
+		 * API families.
+		 */
+		private TokenEndpoint endpoint = TokenEndpoint.LEGACY;
+
 		private final Redis redis = new Redis();
 
 		public Store getStore() {
@@ -450,6 +475,14 @@ public class DingTalkProperties extends DingTalkAppProperties {
 
 		public void setFailureBackoff(Duration failureBackoff) {
 			this.failureBackoff = failureBackoff;
+		}
+
+		public TokenEndpoint getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(TokenEndpoint endpoint) {
+			this.endpoint = endpoint;
 		}
 
 		public Redis getRedis() {

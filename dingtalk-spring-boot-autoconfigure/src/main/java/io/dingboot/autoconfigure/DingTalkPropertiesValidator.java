@@ -12,6 +12,7 @@ import io.dingboot.apps.DingTalkAppSettings;
 import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.DingTalkCallbackCrypto;
 import io.dingboot.jsapi.web.PageOrigin;
+import io.dingboot.token.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -93,7 +94,10 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		if (problem != null) {
 			throw problem;
 		}
-		validateApps(properties.getApps());
+		validateApps(properties.getApps(), properties.getToken().getEndpoint());
+		if (app.hasCredentials()) {
+			throwIfAny(checkTokenEndpoint(TOP_LEVEL, properties.getToken().getEndpoint(), properties.hasAppCredentials()));
+		}
 		validateBaseUrl("dingtalk.base-url", properties.getBaseUrl(), DingTalkProperties.DEFAULT_BASE_URL);
 		validateBaseUrl("dingtalk.api-base-url", properties.getApiBaseUrl(), DingTalkProperties.DEFAULT_API_BASE_URL);
 		positive("dingtalk.http.connect-timeout", properties.getHttp().getConnectTimeout());
@@ -132,7 +136,53 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		}
 	}
 
-	private static void validateApps(Map<String, DingTalkProperties.App> apps) {
+	private static void throwIfAny(@Nullable InvalidDingTalkPropertyException problem) {
+		if (problem != null) {
+			throw problem;
+		}
+	}
+
+	/**
+	 * Check that an app can fetch its token from {@code dingtalk.token.endpoint}: the v1.0
+	 * endpoint takes an app key and secret only.
+	 * @param prefix the app's property prefix
+	 * @param endpoint the token endpoint
+	 * @param hasAppCredentials whether the app has its app key and secret
+	 * @return the problem, or {@code null}
+	 */
+	static @Nullable InvalidDingTalkPropertyException checkTokenEndpoint(String prefix, TokenEndpoint endpoint,
+			boolean hasAppCredentials) {
+		if (endpoint != TokenEndpoint.V1 || hasAppCredentials) {
+			return null;
+		}
+		return InvalidDingTalkPropertyException.missing(prefix + "app-key",
+				"dingtalk.token.endpoint is v1, which fetches tokens with an app key and secret only, and "
+						+ (TOP_LEVEL.equals(prefix) ? "the top-level app" : prefix.substring(0, prefix.length() - 1))
+						+ " has corp-id/corp-secret only",
+				"set " + prefix + "app-key and " + prefix + "app-secret, or dingtalk.token.endpoint=legacy");
+	}
+
+	/**
+	 * Check a base URL given as a URI (an app registered at runtime).
+	 * @param property the property it stands for
+	 * @param url the URL, or {@code null} when not set
+	 * @param example an example value
+	 * @return the problem, or {@code null}
+	 */
+	static @Nullable InvalidDingTalkPropertyException checkBaseUrl(String property, @Nullable URI url, String example) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			validateBaseUrl(property, url.toString(), example);
+			return null;
+		}
+		catch (InvalidDingTalkPropertyException ex) {
+			return ex;
+		}
+	}
+
+	private static void validateApps(Map<String, DingTalkProperties.App> apps, TokenEndpoint tokenEndpoint) {
 		for (Map.Entry<String, DingTalkProperties.App> entry : apps.entrySet()) {
 			String name = entry.getKey();
 			String prefix = TOP_LEVEL + "apps." + name + ".";
@@ -158,6 +208,7 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 			if (problem != null) {
 				throw problem;
 			}
+			throwIfAny(checkTokenEndpoint(prefix, tokenEndpoint, app.hasAppCredentials()));
 		}
 	}
 

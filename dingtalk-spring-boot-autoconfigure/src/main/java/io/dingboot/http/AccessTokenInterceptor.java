@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -14,8 +15,8 @@ import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Adds the access token (or, for {@code /gettoken}, the credentials) to a DingTalk request at the
- * last moment, from the {@link SecretParameters} in the request attribute {@link #ATTRIBUTE}, so
+ * Adds the access token (or, for a token fetch, the credentials: in the query of {@code /gettoken},
+ * as the JSON body of {@code /v1.0/oauth2/accessToken}) to a DingTalk request at the last moment, from the {@link SecretParameters} in the request attribute {@link #ATTRIBUTE}, so
  * that the URI templates, URIs and headers that {@code RestClient} logs and observes, and that
  * the application's own interceptors see, never hold a token or a secret. It is the last
  * interceptor of DingBoot's {@code RestClient}.
@@ -32,9 +33,15 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 		}
 		URI uri = withQuery(request.getURI(), secrets.query());
 		HttpHeaders headers = request.getHeaders();
-		if (!secrets.headers().isEmpty()) {
+		byte[] sentBody = body;
+		if (!secrets.headers().isEmpty() || secrets.jsonBody() != null) {
 			headers = HttpHeaders.copyOf(request.getHeaders());
 			secrets.headers().forEach(headers::set);
+		}
+		if (secrets.jsonBody() != null) {
+			sentBody = DingTalkJson.mapper().writeValueAsBytes(secrets.jsonBody());
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setContentLength(sentBody.length);
 		}
 		HttpHeaders sentHeaders = headers;
 		return execution.execute(new HttpRequestWrapper(request) {
@@ -49,7 +56,7 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 				return sentHeaders;
 			}
 
-		}, body);
+		}, sentBody);
 	}
 
 	private static URI withQuery(URI original, Map<String, String> query) {

@@ -7,7 +7,6 @@ import io.dingboot.token.AccessTokenProvider;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls one DingTalk API family with the app's access token: by default the legacy server API
@@ -17,11 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
  * JsonNode answer = client.execute(DingTalkRequest.post("/topapi/attendance/getsimplegroups")
  *     .body(Map.of("offset", 0, "size", 10)).idempotent(true).build());
  * </pre>
- * Another family is another instance with its base URL and {@link TokenPlacement}, on the same
- * transport, e.g. {@code new DingTalkClient(transport, tokens, URI.create("https://api.dingtalk.com"),
- * TokenPlacement.ACS_TOKEN_HEADER)}.
+ * The v1.0 family ({@code dingtalk.api-base-url}, token in the header
+ * {@code x-acs-dingtalk-access-token}) is another instance on the same transport and token, best
+ * reached as {@link DingTalkApiClient} (a bean for the default app, {@code DingTalkApp#apiClient()}
+ * for any app), or built as {@code new DingTalkClient(transport, tokens,
+ * URI.create("https://api.dingtalk.com"), TokenPlacement.ACS_TOKEN_HEADER)}. A client whose token goes in a header speaks the v1.0
+ * conventions: camelCase JSON bodies and answers, any 2xx answer (an empty one reads as an empty
+ * object), errors as an HTTP status with <code>{"code","message","requestid"}</code>:
+ * <pre class="code">
+ * JsonNode user = apiClient.execute(DingTalkRequest.get("/v1.0/contact/users/{unionId}", unionId).build());
+ * </pre>
  * <p>
- * On a token-invalid answer (40014, 42001, 40001, also as {@code sub_code} under 88) it drops the
+ * On a token-invalid answer (40014, 42001, 40001, also as {@code sub_code} under 88; on the v1.0
+ * family {@code InvalidAuthentication} with HTTP 400, or HTTP 401) it drops the
  * token if it is still the current one, fetches a new one and tries once more; never more. This is
  * not left to Spring Framework's {@code RetryTemplate}: the second attempt needs a new token fetched
  * (and the old one invalidated only if it is still current) between the two, and must not back off.
@@ -36,7 +43,7 @@ public final class DingTalkClient {
 
 	private final TokenPlacement tokenPlacement;
 
-	private final JsonMapper mapper = DingTalkJson.mapper();
+	private final ApiFamily family;
 
 	/**
 	 * A client of the legacy server API at the transport's base URL.
@@ -61,6 +68,7 @@ public final class DingTalkClient {
 		this.tokens = tokens;
 		this.baseUrl = baseUrl;
 		this.tokenPlacement = tokenPlacement;
+		this.family = tokenPlacement.isHeader() ? ApiFamily.V1 : ApiFamily.LEGACY;
 	}
 
 	/**
@@ -70,7 +78,7 @@ public final class DingTalkClient {
 	 * @throws DingTalkApiException when the call fails
 	 */
 	public JsonNode execute(DingTalkRequest request) {
-		return withToken(request, this.transport::exchange);
+		return withToken(request, (call, secrets) -> this.transport.exchange(call, secrets, this.family));
 	}
 
 	/**
@@ -94,12 +102,13 @@ public final class DingTalkClient {
 	 * @return the field, mapped
 	 */
 	public <T> T execute(DingTalkRequest request, String field, Class<T> type) {
-		DingTalkTransport.AnswerReader<T> reader = this.transport.fieldReader(field, type);
-		return withToken(request, (call, secrets) -> this.transport.exchange(call, secrets, reader));
+		DingTalkTransport.AnswerReader<T> reader = this.transport.fieldReader(field, type, this.family);
+		return withToken(request, (call, secrets) -> this.transport.exchange(call, secrets, reader, this.family));
 	}
 
 	private <T> T withToken(DingTalkRequest request, Exchange<T> exchange) {
-		DingTalkRequest call = (this.baseUrl != null && request.baseUrl() == null) ? withBaseUrl(request) : request;
+		URI base = this.baseUrl;
+		DingTalkRequest call = (base != null && request.baseUrl() == null) ? request.withBaseUrl(base) : request;
 		if (!call.authenticated()) {
 			return exchange.send(call, SecretParameters.NONE);
 		}
@@ -116,23 +125,12 @@ public final class DingTalkClient {
 		}
 	}
 
-	private DingTalkRequest withBaseUrl(DingTalkRequest request) {
-		DingTalkRequest.Builder builder = DingTalkRequest.method(request.method(), request.path())
-			.baseUrl(this.baseUrl)
-			.body(request.body())
-			.idempotent(request.idempotent())
-			.authenticated(request.authenticated());
-		request.query().forEach(builder::query);
-		request.headers().forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
-		return builder.build();
-	}
-
 	private <T> T convert(String path, JsonNode node, Class<T> type) {
 		if (type.isInstance(node)) {
 			return type.cast(node);
 		}
 		try {
-			return this.mapper.treeToValue(node, type);
+			return this.family.mapper().treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
 			throw DingTalkApiException.invalidResponse(path, 200,

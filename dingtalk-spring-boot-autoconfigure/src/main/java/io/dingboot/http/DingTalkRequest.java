@@ -1,9 +1,13 @@
 package io.dingboot.http;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -14,9 +18,21 @@ import org.springframework.util.MultiValueMap;
 /**
  * One call to DingTalk: method (any of GET, POST, PUT, DELETE, PATCH), path, query parameters,
  * extra headers and body, and optionally the base URL of the API family it belongs to (by default
- * {@code dingtalk.base-url}, the legacy server API). {@code idempotent} says whether the call may be
- * repeated when its answer was lost (a read); a call that may already have taken effect (a send)
- * is not retried after a timeout.
+ * the client's: {@code dingtalk.base-url} for the legacy server API, {@code dingtalk.api-base-url}
+ * for the v1.0 family). {@code idempotent} says whether the call may be repeated when its answer
+ * was lost (a read); a call that may already have taken effect (a send) is not retried after a
+ * timeout.
+ * <p>
+ * The path may be a URI template with variables such as {@code /v1.0/contact/users/{userId}},
+ * given in order to the factory method or by name with {@link Builder#pathVariable}:
+ * <pre class="code">
+ * DingTalkRequest.get("/v1.0/contact/users/{userId}", userId).build();
+ * DingTalkRequest.put("/v1.0/todo/users/{unionId}/tasks/{taskId}").pathVariable("unionId", unionId)
+ *     .pathVariable("taskId", taskId).body(changes).build();
+ * </pre>
+ * Each value is percent-encoded as one path segment ({@code /}, {@code ?}, {@code #} and
+ * {@code %} included), so a value never changes the path's shape; logging, observation and
+ * {@link io.dingboot.DingTalkApiException#getApiPath()} see the template, never the values.
  * <p>
  * Neither query parameters nor headers may carry a secret: both are visible to logging,
  * observation and the application's interceptors. The access token is added by the
@@ -24,11 +40,17 @@ import org.springframework.util.MultiValueMap;
  */
 public final class DingTalkRequest {
 
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^{}/]*)}");
+
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
 	private final HttpMethod method;
 
 	private final String path;
 
 	private final @Nullable URI baseUrl;
+
+	private final Map<String, Object> pathVariables;
 
 	private final Map<String, Object> query;
 
@@ -44,6 +66,7 @@ public final class DingTalkRequest {
 		this.method = builder.method;
 		this.path = builder.path;
 		this.baseUrl = builder.baseUrl;
+		this.pathVariables = builder.checkedPathVariables();
 		this.query = builder.query.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
 		this.headers = builder.headers.isEmpty() ? HttpHeaders.EMPTY
 				: HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(builder.headers));
@@ -62,12 +85,32 @@ public final class DingTalkRequest {
 	}
 
 	/**
+	 * A GET of {@code path}; GETs are idempotent. The path is a URI template whose variables take {@code pathVariables} in order.
+	 * @param path the API path template, e.g. {@code /v1.0/contact/users/{userId}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder get(String path, Object... pathVariables) {
+		return new Builder(HttpMethod.GET, path).idempotent(true).pathVariables(pathVariables);
+	}
+
+	/**
 	 * A POST of {@code path}; not idempotent unless said so.
 	 * @param path the API path, e.g. {@code /topapi/v2/user/get}
 	 * @return a builder
 	 */
 	public static Builder post(String path) {
 		return new Builder(HttpMethod.POST, path);
+	}
+
+	/**
+	 * A POST of {@code path}; not idempotent unless said so. The path is a URI template whose variables take {@code pathVariables} in order.
+	 * @param path the API path template, e.g. {@code /v1.0/contact/users/{userId}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder post(String path, Object... pathVariables) {
+		return new Builder(HttpMethod.POST, path).pathVariables(pathVariables);
 	}
 
 	/**
@@ -80,6 +123,16 @@ public final class DingTalkRequest {
 	}
 
 	/**
+	 * A PUT of {@code path}; not idempotent unless said so. The path is a URI template whose variables take {@code pathVariables} in order.
+	 * @param path the API path template, e.g. {@code /v1.0/contact/users/{userId}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder put(String path, Object... pathVariables) {
+		return new Builder(HttpMethod.PUT, path).pathVariables(pathVariables);
+	}
+
+	/**
 	 * A PATCH of {@code path}; not idempotent unless said so.
 	 * @param path the API path
 	 * @return a builder
@@ -89,12 +142,32 @@ public final class DingTalkRequest {
 	}
 
 	/**
+	 * A PATCH of {@code path}; not idempotent unless said so. The path is a URI template whose variables take {@code pathVariables} in order.
+	 * @param path the API path template, e.g. {@code /v1.0/contact/users/{userId}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder patch(String path, Object... pathVariables) {
+		return new Builder(HttpMethod.PATCH, path).pathVariables(pathVariables);
+	}
+
+	/**
 	 * A DELETE of {@code path}; not idempotent unless said so.
 	 * @param path the API path
 	 * @return a builder
 	 */
 	public static Builder delete(String path) {
 		return new Builder(HttpMethod.DELETE, path);
+	}
+
+	/**
+	 * A DELETE of {@code path}; not idempotent unless said so. The path is a URI template whose variables take {@code pathVariables} in order.
+	 * @param path the API path template, e.g. {@code /v1.0/contact/users/{userId}}
+	 * @param pathVariables the values of the path's variables, in order
+	 * @return a builder
+	 */
+	public static Builder delete(String path, Object... pathVariables) {
+		return new Builder(HttpMethod.DELETE, path).pathVariables(pathVariables);
 	}
 
 	/**
@@ -112,8 +185,20 @@ public final class DingTalkRequest {
 		return this.method;
 	}
 
+	/**
+	 * The path as given: a template when it has variables, never with their values.
+	 * @return the API path
+	 */
 	public String path() {
 		return this.path;
+	}
+
+	/**
+	 * The values of the path's variables, by name.
+	 * @return the path variables, possibly empty
+	 */
+	public Map<String, Object> pathVariables() {
+		return this.pathVariables;
 	}
 
 	/**
@@ -152,6 +237,22 @@ public final class DingTalkRequest {
 		return this.body instanceof MultiValueMap;
 	}
 
+	/**
+	 * This request sent to {@code baseUrl}.
+	 * @param baseUrl the base URL
+	 * @return a copy with that base URL
+	 */
+	DingTalkRequest withBaseUrl(URI baseUrl) {
+		Builder builder = new Builder(this.method, this.path).baseUrl(baseUrl)
+			.body(this.body)
+			.idempotent(this.idempotent)
+			.authenticated(this.authenticated);
+		builder.pathVariables.putAll(this.pathVariables);
+		builder.query.putAll(this.query);
+		builder.headers.putAll(this.headers);
+		return builder.build();
+	}
+
 	@Override
 	public String toString() {
 		return this.method + " " + this.path;
@@ -168,6 +269,10 @@ public final class DingTalkRequest {
 
 		private @Nullable URI baseUrl;
 
+		private final List<String> variableNames;
+
+		private final Map<String, Object> pathVariables = new LinkedHashMap<>();
+
 		private final Map<String, Object> query = new LinkedHashMap<>();
 
 		private final HttpHeaders headers = new HttpHeaders();
@@ -183,6 +288,65 @@ public final class DingTalkRequest {
 			Assert.isTrue(path.startsWith("/") && path.indexOf('?') < 0, "'path' must start with '/' and hold no query");
 			this.method = method;
 			this.path = path;
+			this.variableNames = variableNames(path);
+		}
+
+		private static List<String> variableNames(String path) {
+			if (path.indexOf('{') < 0 && path.indexOf('}') < 0) {
+				return List.of();
+			}
+			List<String> names = new ArrayList<>();
+			Matcher matcher = VARIABLE.matcher(path);
+			StringBuilder rest = new StringBuilder();
+			while (matcher.find()) {
+				String name = matcher.group(1);
+				Assert.isTrue(VARIABLE_NAME.matcher(name).matches(),
+						() -> "'path' has a variable '{" + name + "}' whose name is not letters, digits, '_', '.' or '-'");
+				Assert.isTrue(!names.contains(name), () -> "'path' names the variable '" + name + "' twice");
+				names.add(name);
+				matcher.appendReplacement(rest, "");
+			}
+			matcher.appendTail(rest);
+			Assert.isTrue(rest.indexOf("{") < 0 && rest.indexOf("}") < 0,
+					"'path' has a '{' or '}' that is not part of a variable such as {userId}");
+			return List.copyOf(names);
+		}
+
+		private Builder pathVariables(Object... values) {
+			Assert.notNull(values, "'pathVariables' must not be null");
+			Assert.isTrue(values.length == this.variableNames.size(), () -> "'" + this.path + "' has "
+					+ this.variableNames.size() + " path variable(s) but " + values.length + " value(s) were given");
+			for (int i = 0; i < values.length; i++) {
+				pathVariable(this.variableNames.get(i), values[i]);
+			}
+			return this;
+		}
+
+		/**
+		 * Set the value of one of the path's variables, e.g. {@code userId} of
+		 * {@code /v1.0/contact/users/{userId}}. It is sent percent-encoded as one path segment.
+		 * @param name the variable's name
+		 * @param value the value, its {@code toString()} sent; not empty
+		 * @return this builder
+		 */
+		public Builder pathVariable(String name, Object value) {
+			Assert.isTrue(this.variableNames.contains(name),
+					() -> "'" + this.path + "' has no path variable '" + name + "'");
+			Assert.notNull(value, () -> "the path variable '" + name + "' must not be null");
+			Assert.hasLength(value.toString(), () -> "the path variable '" + name + "' must not be empty");
+			this.pathVariables.put(name, value);
+			return this;
+		}
+
+		private Map<String, Object> checkedPathVariables() {
+			if (this.variableNames.isEmpty()) {
+				return Map.of();
+			}
+			for (String name : this.variableNames) {
+				Assert.state(this.pathVariables.containsKey(name),
+						() -> "'" + this.path + "' needs a value for its path variable '" + name + "'");
+			}
+			return Collections.unmodifiableMap(new LinkedHashMap<>(this.pathVariables));
 		}
 
 		/**

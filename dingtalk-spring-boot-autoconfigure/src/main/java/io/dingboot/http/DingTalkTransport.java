@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -73,9 +72,9 @@ public final class DingTalkTransport {
 
 	private final @Nullable RetryListener retryListener;
 
-	private final JsonMapper mapper;
-
 	private final DingTalkAnswers answers;
+
+	private final DingTalkAnswers v1Answers;
 
 	private final String app;
 
@@ -128,8 +127,8 @@ public final class DingTalkTransport {
 		this.retryListener = retryListener;
 		this.idempotentRetries = retryTemplate(retry, true);
 		this.retries = retryTemplate(retry, false);
-		this.mapper = DingTalkJson.mapper();
-		this.answers = new DingTalkAnswers(this.mapper);
+		this.answers = new DingTalkAnswers(ApiFamily.LEGACY);
+		this.v1Answers = new DingTalkAnswers(ApiFamily.V1);
 		this.app = DEFAULT_APP;
 	}
 
@@ -140,8 +139,8 @@ public final class DingTalkTransport {
 		this.retryListener = source.retryListener;
 		this.idempotentRetries = source.idempotentRetries;
 		this.retries = source.retries;
-		this.mapper = source.mapper;
 		this.answers = source.answers;
+		this.v1Answers = source.v1Answers;
 		this.app = app;
 	}
 
@@ -203,22 +202,52 @@ public final class DingTalkTransport {
 		return exchange(request, SecretParameters.query(secretQuery), fieldReader(field, type));
 	}
 
+	/**
+	 * Send a v1.0 family request whose JSON body is made of secrets (the credentials of
+	 * {@code POST /v1.0/oauth2/accessToken}), written outside of what is logged and observed, and
+	 * read the answer in the v1.0 conventions.
+	 * @param request the request, without a body
+	 * @param secretBody the fields of the JSON object to send as the body
+	 * @return the JSON answer
+	 */
+	public JsonNode exchangeWithSecretBody(DingTalkRequest request, Map<String, String> secretBody) {
+		return exchange(request, SecretParameters.jsonBody(secretBody), ApiFamily.V1);
+	}
+
 	JsonNode exchange(DingTalkRequest request, SecretParameters secrets) {
-		return exchange(request, secrets, this.answers::parse);
+		return exchange(request, secrets, ApiFamily.LEGACY);
+	}
+
+	JsonNode exchange(DingTalkRequest request, SecretParameters secrets, ApiFamily family) {
+		DingTalkAnswers reader = answers(family);
+		return exchange(request, secrets, reader::parse, family);
 	}
 
 	<T> AnswerReader<T> fieldReader(String field, Class<T> type) {
-		return (path, answer) -> this.answers.readField(path, answer, field, type);
+		return fieldReader(field, type, ApiFamily.LEGACY);
+	}
+
+	<T> AnswerReader<T> fieldReader(String field, Class<T> type, ApiFamily family) {
+		DingTalkAnswers reader = answers(family);
+		return (path, answer) -> reader.readField(path, answer, field, type);
+	}
+
+	private DingTalkAnswers answers(ApiFamily family) {
+		return (family == ApiFamily.V1) ? this.v1Answers : this.answers;
 	}
 
 	<T> T exchange(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
+		return exchange(request, secrets, reader, ApiFamily.LEGACY);
+	}
+
+	<T> T exchange(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader, ApiFamily family) {
 		ExchangeListener listener = this.exchangeListener;
 		if (listener == null) {
-			return exchangeWithRetries(request, secrets, reader);
+			return exchangeWithRetries(request, secrets, reader, family);
 		}
 		long start = System.nanoTime();
 		try {
-			T answer = exchangeWithRetries(request, secrets, reader);
+			T answer = exchangeWithRetries(request, secrets, reader, family);
 			listener.exchanged(this.app, request, null, System.nanoTime() - start);
 			return answer;
 		}
@@ -228,8 +257,9 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private <T> T exchangeWithRetries(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
-		Attempt<T> attempt = new Attempt<>(request, secrets, reader);
+	private <T> T exchangeWithRetries(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader,
+			ApiFamily family) {
+		Attempt<T> attempt = new Attempt<>(request, secrets, reader, family);
 		try {
 			return (request.idempotent() ? this.idempotentRetries : this.retries).execute(attempt);
 		}
@@ -248,11 +278,12 @@ public final class DingTalkTransport {
 		}
 	}
 
-	private DingTalkAnswers.@Nullable Answer exchangeOnce(DingTalkRequest request, SecretParameters secrets) {
+	private DingTalkAnswers.@Nullable Answer exchangeOnce(DingTalkRequest request, SecretParameters secrets,
+			ApiFamily family) {
 		String path = request.path();
 		URI requestBase = request.baseUrl();
 		String base = (requestBase != null) ? trimSlash(requestBase.toString()) : this.baseUrl;
-		Map<String, Object> uriVariables = Map.of();
+		Map<String, Object> uriVariables = request.pathVariables();
 		String template;
 		if (request.query().isEmpty()) {
 			template = base.concat(path);
@@ -261,10 +292,14 @@ public final class DingTalkTransport {
 			StringBuilder builder = new StringBuilder(base.length() + path.length() + 16 * request.query().size())
 				.append(base)
 				.append(path);
-			uriVariables = new LinkedHashMap<>();
+			uriVariables = new LinkedHashMap<>(uriVariables);
 			char separator = '?';
+			int index = 0;
 			for (Map.Entry<String, Object> parameter : request.query().entrySet()) {
-				String variable = "q" + uriVariables.size();
+				String variable = "q" + index++;
+				while (uriVariables.containsKey(variable)) {
+					variable = "q" + variable;
+				}
 				builder.append(separator).append(parameter.getKey()).append("={").append(variable).append('}');
 				uriVariables.put(variable, parameter.getValue());
 				separator = '&';
@@ -287,7 +322,7 @@ public final class DingTalkTransport {
 			spec.body(body);
 		}
 		else if (body != null) {
-			byte[] json = this.mapper.writeValueAsBytes(body);
+			byte[] json = family.mapper().writeValueAsBytes(body);
 			if (extraHeaders.getContentType() == null) {
 				spec.contentType(MediaType.APPLICATION_JSON);
 			}
@@ -401,17 +436,20 @@ public final class DingTalkTransport {
 
 		private final AnswerReader<T> reader;
 
+		private final ApiFamily family;
+
 		private volatile boolean interrupted;
 
-		Attempt(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader) {
+		Attempt(DingTalkRequest request, SecretParameters secrets, AnswerReader<T> reader, ApiFamily family) {
 			this.request = request;
 			this.secrets = secrets;
 			this.reader = reader;
+			this.family = family;
 		}
 
 		@Override
 		public T execute() {
-			return this.reader.read(this.request.path(), exchangeOnce(this.request, this.secrets));
+			return this.reader.read(this.request.path(), exchangeOnce(this.request, this.secrets, this.family));
 		}
 
 		@Override

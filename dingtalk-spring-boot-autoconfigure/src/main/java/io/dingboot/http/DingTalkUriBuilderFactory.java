@@ -10,7 +10,7 @@ import org.springframework.web.util.UriBuilderFactory;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Expands DingBoot's own absolute URI templates ({@code https://host/path?name={q0}&...}) without
+ * Expands DingBoot's own absolute URI templates ({@code https://host/path/{userId}?name={q0}&...}) without
  * parsing them: the variables are percent-encoded and put in place. {@code RestClient} records
  * the template for logging and observation, which therefore never holds a value; everything else
  * is left to a {@link DefaultUriBuilderFactory}.

@@ -46,6 +46,10 @@ public final class TokenPlacement {
 		return new TokenPlacement(name, true);
 	}
 
+	boolean isHeader() {
+		return this.header;
+	}
+
 	SecretParameters with(String token) {
 		return this.header ? new SecretParameters(Map.of(), Map.of(this.name, token))
 				: new SecretParameters(Map.of(this.name, token), Map.of());

@@ -70,7 +70,7 @@ public final class FakeDingTalk implements AutoCloseable {
 		}
 		EndpointGroup[] groups = { new TokenEndpoints(this.state), new UserEndpoints(this.state),
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
-				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state),
+				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new V1TokenEndpoints(this.state),
 				new RobotEndpoints(this.state, this.robots), new CardEndpoints(this.state, this.robots),
 				new RobotWebhookEndpoints(this.state, this.webhookRobots),
 				new UnknownEndpoints(this.state) };
@@ -312,6 +312,18 @@ public final class FakeDingTalk implements AutoCloseable {
 	 */
 	public void failNextWithStatus(String path, int times, int status, String body) {
 		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.Status(status, body));
+	}
+
+	/**
+	 * Answer the next {@code times} calls of a v1.0 path ({@code /v1.0/...}, stubbed or served)
+	 * with a v1.0 error: its HTTP status and <code>{"code","requestid","message"}</code>.
+	 * @param path the path, e.g. {@code /v1.0/contact/users/me}
+	 * @param times how many calls fail
+	 * @param error the error, e.g. {@link FakeV1Error#qpsLimitForApi()}
+	 */
+	public void failNext(String path, int times, FakeV1Error error) {
+		Objects.requireNonNull(error, "error");
+		this.state.faults.failNext(requirePath(path), times, new FaultPlan.Failure.Status(error.status(), error.toJson()));
 	}
 
 	/**

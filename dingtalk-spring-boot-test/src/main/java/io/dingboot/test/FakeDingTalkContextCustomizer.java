@@ -68,6 +68,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		FakeApp app = fake.organization().app();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
+		properties.put("dingtalk.api-base-url", fake.baseUrl());
 		Set<String> namedApps = applicationApps(context);
 		if (namedApps.isEmpty() || hasTopLevelCredentials(context)) {
 			properties.put("dingtalk.app-key", app.appKey());
@@ -84,6 +85,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 			FakeApp named = fake.app(name);
 			String prefix = "dingtalk.apps." + name + ".";
 			properties.put(prefix + "base-url", fake.baseUrl());
+			properties.put(prefix + "api-base-url", fake.baseUrl());
 			properties.put(prefix + "app-key", named.appKey());
 			properties.put(prefix + "app-secret", named.appSecret());
 			properties.put(prefix + "corp-id", named.corpId());

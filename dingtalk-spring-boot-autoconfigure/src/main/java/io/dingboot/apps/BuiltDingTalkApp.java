@@ -1,7 +1,9 @@
 package io.dingboot.apps;
 
 import java.net.URI;
+import java.time.Clock;
 
+import io.dingboot.card.CardApi;
 import io.dingboot.department.DepartmentApi;
 
 import io.dingboot.http.DingTalkApiClient;
@@ -12,6 +14,7 @@ import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
 import io.dingboot.message.WorkNotificationApi;
+import io.dingboot.robot.AppRobotApi;
 import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.TokenCache;
@@ -36,6 +39,10 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	private final SingletonSupplier<DingTalkClient> client;
 
 	private final SingletonSupplier<DingTalkApiClient> apiClient;
+
+	private final SingletonSupplier<AppRobotApi> robot;
+
+	private final SingletonSupplier<CardApi> cards;
 
 	private final SingletonSupplier<UserApi> users;
 
@@ -62,6 +69,9 @@ final class BuiltDingTalkApp implements DingTalkApp {
 				TokenPlacement.ACCESS_TOKEN_QUERY));
 		this.apiClient = SingletonSupplier
 			.of(() -> new DingTalkApiClient(transport.obtain(), this.tokens.obtain(), apiBaseUrl));
+		this.robot = SingletonSupplier.of(() -> new AppRobotApi(apiClient().client(), settings.robotCode()));
+		this.cards = SingletonSupplier.of(() -> new CardApi(apiClient().client(), settings.robotCode(),
+				shared.cardUpdatesPerSecond(), Clock.systemUTC()));
 		this.users = SingletonSupplier.of(() -> new UserApi(client()));
 		this.departments = SingletonSupplier.of(() -> new DepartmentApi(client()));
 		this.workNotifications = SingletonSupplier.of(() -> new WorkNotificationApi(client(), settings.agentId()));
@@ -119,6 +129,16 @@ final class BuiltDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkApiClient apiClient() {
 		return this.apiClient.obtain();
+	}
+
+	@Override
+	public AppRobotApi robot() {
+		return this.robot.obtain();
+	}
+
+	@Override
+	public CardApi cards() {
+		return this.cards.obtain();
 	}
 
 	@Override

@@ -1,11 +1,13 @@
 package io.dingboot.apps;
 
+import io.dingboot.card.CardApi;
 import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
+import io.dingboot.robot.AppRobotApi;
 import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,19 @@ public interface DingTalkApp {
 	 * @return the v1.0 client, with this app's token
 	 */
 	DingTalkApiClient apiClient();
+
+	/**
+	 * The app's robot (应用机器人): one-to-one and group send, recall, read status and file
+	 * download, with the app's {@link #robotCode()} unless a call names another.
+	 * @return the app robot API, over {@link #apiClient()}
+	 */
+	AppRobotApi robot();
+
+	/**
+	 * Interactive and AI cards sent as this app: create and deliver, update, streaming.
+	 * @return the card API, over {@link #apiClient()}
+	 */
+	CardApi cards();
 
 	/**
 	 * Users of this app's organisation.

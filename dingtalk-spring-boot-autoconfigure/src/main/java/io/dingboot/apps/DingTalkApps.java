@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.dingboot.card.CardApi;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.jsapi.SignatureAlgorithm;
 import io.dingboot.media.MediaLimits;
@@ -238,6 +239,8 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 
 		private final TokenEndpoint tokenEndpoint;
 
+		private final int cardUpdatesPerSecond;
+
 		/**
 		 * Create the shared parts, with the v1.0 family at {@code https://api.dingtalk.com} and
 		 * tokens from the legacy {@code /gettoken}.
@@ -272,6 +275,28 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 			this.signatureAlgorithm = signatureAlgorithm;
 			this.apiBaseUrl = apiBaseUrl;
 			this.tokenEndpoint = tokenEndpoint;
+			this.cardUpdatesPerSecond = CardApi.DEFAULT_MAX_UPDATES_PER_SECOND;
+		}
+
+		private Shared(Shared source, int cardUpdatesPerSecond) {
+			this.tokenCache = source.tokenCache;
+			this.transport = source.transport;
+			this.mediaLimits = source.mediaLimits;
+			this.signatureAlgorithm = source.signatureAlgorithm;
+			this.apiBaseUrl = source.apiBaseUrl;
+			this.tokenEndpoint = source.tokenEndpoint;
+			this.cardUpdatesPerSecond = cardUpdatesPerSecond;
+		}
+
+		/**
+		 * These shared parts with AI-card streams sending at most {@code cardUpdatesPerSecond}
+		 * updates a second, {@code dingtalk.card.streaming.max-updates-per-second}.
+		 * @param cardUpdatesPerSecond the most updates a second of one card stream, at least 1
+		 * @return new shared parts
+		 */
+		public Shared withCardUpdatesPerSecond(int cardUpdatesPerSecond) {
+			Assert.isTrue(cardUpdatesPerSecond >= 1, "'cardUpdatesPerSecond' must be at least 1");
+			return new Shared(this, cardUpdatesPerSecond);
 		}
 
 		TokenCache tokenCache() {
@@ -296,6 +321,10 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 
 		TokenEndpoint tokenEndpoint() {
 			return this.tokenEndpoint;
+		}
+
+		int cardUpdatesPerSecond() {
+			return this.cardUpdatesPerSecond;
 		}
 
 	}

@@ -2,12 +2,14 @@ package io.dingboot.autoconfigure;
 
 import io.dingboot.apps.DingTalkApp;
 import io.dingboot.apps.DingTalkApps;
+import io.dingboot.card.CardApi;
 import io.dingboot.department.DepartmentApi;
 import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.jsapi.JsapiSigner;
 import io.dingboot.jsapi.JsapiTicketProvider;
 import io.dingboot.media.MediaApi;
+import io.dingboot.robot.AppRobotApi;
 import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.user.UserApi;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +67,16 @@ final class DefaultDingTalkApp implements DingTalkApp {
 	@Override
 	public DingTalkApiClient apiClient() {
 		return bean(DingTalkApiClient.class);
+	}
+
+	@Override
+	public AppRobotApi robot() {
+		return bean(AppRobotApi.class);
+	}
+
+	@Override
+	public CardApi cards() {
+		return bean(CardApi.class);
 	}
 
 	@Override

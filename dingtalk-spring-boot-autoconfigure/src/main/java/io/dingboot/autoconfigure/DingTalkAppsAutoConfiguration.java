@@ -2,6 +2,7 @@ package io.dingboot.autoconfigure;
 
 import io.dingboot.apps.DingTalkAppSettings;
 import io.dingboot.apps.DingTalkApps;
+import io.dingboot.card.CardApi;
 import io.dingboot.http.DingTalkRestClientCustomizer;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.media.MediaLimits;
@@ -15,10 +16,12 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
@@ -42,7 +45,10 @@ public final class DingTalkAppsAutoConfiguration {
 				new MediaLimits(media.getMaxImageSize(), media.getMaxVoiceSize(), media.getMaxVideoSize(),
 						media.getMaxFileSize()),
 				properties.getJsapi().getSignatureAlgorithm(), properties.apiBaseUri(),
-				properties.getToken().getEndpoint());
+				properties.getToken().getEndpoint())
+			.withCardUpdatesPerSecond(Binder.get(beanFactory.getBean(Environment.class))
+				.bind("dingtalk.card.streaming.max-updates-per-second", Integer.class)
+				.orElse(CardApi.DEFAULT_MAX_UPDATES_PER_SECOND));
 		TokenEndpoint tokenEndpoint = properties.getToken().getEndpoint();
 		DingTalkApps apps = new DingTalkApps(shared, (name, settings) -> checkRegisteredApp(name, settings, tokenEndpoint),
 				(properties.hasAppCredentials() || properties.hasCorpCredentials())

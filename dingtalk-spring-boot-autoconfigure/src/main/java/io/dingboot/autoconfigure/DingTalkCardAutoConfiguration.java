@@ -3,8 +3,7 @@ package io.dingboot.autoconfigure;
 import java.time.Clock;
 
 import io.dingboot.card.CardApi;
-import io.dingboot.http.DingTalkTransport;
-import io.dingboot.token.AccessTokenProvider;
+import io.dingboot.http.DingTalkApiClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,9 +25,9 @@ public final class DingTalkCardAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	CardApi dingTalkCardApi(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
-			DingTalkProperties properties, DingTalkCardProperties cardProperties) {
-		return new CardApi(DingTalkRobotAutoConfiguration.apiClient(transport, accessTokenProvider, properties),
+	CardApi dingTalkCardApi(DingTalkApiClient dingTalkApiClient, DingTalkProperties properties,
+			DingTalkCardProperties cardProperties) {
+		return new CardApi(dingTalkApiClient.client(),
 				properties.getRobotCode(), cardProperties.getStreaming().getMaxUpdatesPerSecond(), Clock.systemUTC());
 	}
 

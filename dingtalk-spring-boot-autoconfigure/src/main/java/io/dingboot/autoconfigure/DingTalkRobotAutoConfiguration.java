@@ -1,14 +1,11 @@
 package io.dingboot.autoconfigure;
 
-import java.net.URI;
 import java.time.Clock;
 
-import io.dingboot.http.DingTalkClient;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkTransport;
-import io.dingboot.http.TokenPlacement;
 import io.dingboot.robot.AppRobotApi;
 import io.dingboot.robot.RobotReplier;
-import io.dingboot.token.AccessTokenProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,9 +27,8 @@ public final class DingTalkRobotAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	AppRobotApi dingTalkAppRobotApi(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,
-			DingTalkProperties properties) {
-		return new AppRobotApi(apiClient(transport, accessTokenProvider, properties), properties.getRobotCode());
+	AppRobotApi dingTalkAppRobotApi(DingTalkApiClient dingTalkApiClient, DingTalkProperties properties) {
+		return new AppRobotApi(dingTalkApiClient.client(), properties.getRobotCode());
 	}
 
 	@Bean
@@ -42,16 +38,6 @@ public final class DingTalkRobotAutoConfiguration {
 			DingTalkRobotProperties robotProperties) {
 		return new RobotReplier(transport, appRobotApi, robotProperties.getReply().getSessionWebhookMargin(),
 				Clock.systemUTC());
-	}
-
-	/**
-	 * The default app's client of the v1.0 family: token in the {@code x-acs-dingtalk-access-token}
-	 * header, base URL {@code dingtalk.api-base-url}.
-	 */
-	static DingTalkClient apiClient(DingTalkTransport transport, AccessTokenProvider tokens,
-			DingTalkProperties properties) {
-		return new DingTalkClient(transport, tokens, URI.create(properties.getApiBaseUrl()),
-				TokenPlacement.ACS_TOKEN_HEADER);
 	}
 
 }

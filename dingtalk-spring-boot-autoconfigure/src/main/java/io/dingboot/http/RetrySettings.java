@@ -42,7 +42,8 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
 		RetryPolicy.Builder policy = RetryPolicy.builder()
 			.maxRetries(this.maxAttempts - 1)
 			.delay(this.initialBackoff)
-			.maxDelay(this.maxBackoff)
+			// Framework wants a positive longest delay, which settings without retries (none()) lack
+			.maxDelay(this.maxBackoff.isZero() ? Duration.ofMillis(1) : this.maxBackoff)
 			.multiplier(2)
 			.predicate(retryable);
 		// Framework scales the jitter by the attempt's multiple of the initial delay

@@ -180,6 +180,31 @@ class DingTalkApiClientAutoConfigurationTests {
 	}
 
 	@Test
+	void eachNamedAppsRobotSendsWithItsOwnRobotCodeTokenAndServer() {
+		this.first.stubFor(post(urlPathEqualTo("/v1.0/robot/groupMessages/send"))
+			.willReturn(json("{\"processQueryKey\":\"pqk-hr\"}")));
+		this.runner
+			.withPropertyValues("dingtalk.app-key=top-key", "dingtalk.app-secret=top-secret",
+					"dingtalk.apps.hr.app-key=hr-key", "dingtalk.apps.hr.app-secret=hr-secret",
+					"dingtalk.apps.hr.robot-code=hr-robot", "dingtalk.apps.hr.base-url=" + this.first.baseUrl(),
+					"dingtalk.apps.hr.api-base-url=" + this.first.baseUrl())
+			.run((context) -> {
+				DingTalkApp hr = context.getBean(DingTalkApps.class).get("hr");
+				assertThat(hr.robot()).isSameAs(hr.robot());
+				assertThat(hr.cards()).isSameAs(hr.cards());
+				assertThat(hr.robot().sendToGroup("cidGroup==", io.dingboot.robot.RobotMessage.text("hi")))
+					.isEqualTo("pqk-hr");
+				LoggedRequest send = this.first
+					.findAll(anyRequestedFor(urlPathEqualTo("/v1.0/robot/groupMessages/send")))
+					.get(0);
+				assertThat(send.getHeader("x-acs-dingtalk-access-token")).isEqualTo("first-token");
+				assertThat(send.getBodyAsString()).contains("\"robotCode\":\"hr-robot\"")
+					.contains("\"openConversationId\":\"cidGroup==\"");
+				assertThat(requests(this.top)).isEmpty();
+			});
+	}
+
+	@Test
 	void namedAppsFetchV1TokensFromTheirOwnApiBaseUrl() {
 		this.runner
 			.withPropertyValues("dingtalk.token.endpoint=v1", "dingtalk.apps.hr.app-key=hr-key",

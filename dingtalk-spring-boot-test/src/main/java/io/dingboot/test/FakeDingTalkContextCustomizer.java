@@ -29,6 +29,9 @@ import org.springframework.util.StringUtils;
  */
 final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
+	private static final String[] TOP_LEVEL_APP_KEYS = { "dingtalk.app-key", "dingtalk.corp-secret", "dingtalk.corp-id",
+			"dingtalk.agent-id", "dingtalk.callback.token", "dingtalk.callback.aes-key" };
+
 	static final String BEAN_NAME = "fakeDingTalk";
 
 	private final String organization;
@@ -108,9 +111,17 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 	 * Whether the application defines the top-level app; one that defines named apps only keeps
 	 * without it.
 	 */
+	/**
+	 * Whether the application defines the app {@code default}: top-level credentials, or a
+	 * top-level key only an app has (its callback token or aes-key, its agent id or corp id).
+	 */
 	private static boolean hasTopLevelCredentials(ConfigurableApplicationContext context) {
-		return StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.app-key"))
-				|| StringUtils.hasText(context.getEnvironment().getProperty("dingtalk.corp-secret"));
+		for (String key : TOP_LEVEL_APP_KEYS) {
+			if (StringUtils.hasText(context.getEnvironment().getProperty(key))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static FakeOrganization loadOrganization(ConfigurableApplicationContext context, String location) {

@@ -61,8 +61,8 @@ class CallbackSeveralAppsTests {
 		assertThat(this.listeners.all.get(0)).isInstanceOfSatisfying(UserAddOrgEvent.class, (event) -> {
 			assertThat(event.appName()).isEqualTo("hr");
 			assertThat(event.getUserIds()).containsExactly("zhangsan");
-			assertThat(event.getCorpId()).isEqualTo("dinghrcorp");
-			assertThat(event.getOwnerKey()).isEqualTo("dinghrkey");
+			assertThat(event.getCorpId()).isEqualTo(this.fake.app("hr").corpId());
+			assertThat(event.getOwnerKey()).isEqualTo(this.fake.app("hr").appKey());
 		});
 		assertThat(this.listeners.all.get(1).appName()).isEqualTo("oa");
 		assertThat(this.listeners.all.get(1).getOwnerKey()).isEqualTo("suiteoa");

@@ -153,6 +153,11 @@ final class ConnectionOpener {
 	 */
 	record Subscription(String type, String topic) {
 
+		@Override
+		public String toString() {
+			return this.type + " " + this.topic;
+		}
+
 	}
 
 	/**

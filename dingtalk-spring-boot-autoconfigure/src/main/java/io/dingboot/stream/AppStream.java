@@ -92,15 +92,20 @@ final class AppStream implements StreamConnection.Owner {
 		}
 		this.connecting = true;
 		StreamConnection connection = new StreamConnection(this.app.name(), this.settings.maxFrameSize(), this);
-		this.opener.open(this.app, this.subscriptions).thenCompose((ticket) -> webSocket(ticket, connection))
-			.whenComplete((result, ex) -> {
-				if (ex != null) {
-					connectFailed(unwrap(ex));
-				}
-				else {
-					connected(connection);
-				}
-			});
+		try {
+			this.opener.open(this.app, this.subscriptions).thenCompose((ticket) -> webSocket(ticket, connection))
+				.whenComplete((result, ex) -> {
+					if (ex != null) {
+						connectFailed(unwrap(ex));
+					}
+					else {
+						connected(connection);
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			connectFailed(ex);
+		}
 	}
 
 	private java.util.concurrent.CompletableFuture<java.net.http.WebSocket> webSocket(Ticket ticket,
@@ -118,6 +123,8 @@ final class AppStream implements StreamConnection.Owner {
 			return;
 		}
 		if (connection.isClosed()) {
+			logger.warn("Stream connection {} of DingTalk app '{}' was closed right after opening; reconnecting",
+					connection.id(), this.app.name());
 			scheduleReconnect("closed right after opening");
 			return;
 		}
@@ -242,8 +249,6 @@ final class AppStream implements StreamConnection.Owner {
 		String dead = connection.check(now, this.settings.keepAlive().toNanos(), this.settings.pongTimeout().toNanos(),
 				this.settings.idleTimeout().toNanos());
 		if (dead != null) {
-			logger.warn("Stream connection {} of DingTalk app '{}' looks dead ({}); replacing it", connection.id(),
-					this.app.name(), dead);
 			connection.abort(dead);
 		}
 	}

@@ -149,13 +149,13 @@ final class StreamConnection implements WebSocket.Listener {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		closed("closed by the gateway (" + statusCode + ")");
+		closed("was closed by the gateway (" + statusCode + ")");
 		return null;
 	}
 
 	@Override
 	public void onError(WebSocket webSocket, Throwable error) {
-		closed("failed: " + error.getClass().getSimpleName());
+		closed("failed (" + error.getClass().getSimpleName() + ")");
 	}
 
 	private void closed(String reason) {
@@ -196,10 +196,10 @@ final class StreamConnection implements WebSocket.Listener {
 		}
 		long outstanding = this.pingOutstandingSince;
 		if (outstanding != 0 && now - outstanding > pongTimeoutNanos) {
-			return "no pong within dingtalk.stream.pong-timeout";
+			return "looks dead: no pong within dingtalk.stream.pong-timeout";
 		}
 		if (now - this.lastFrameNanos > idleTimeoutNanos) {
-			return "no frame within dingtalk.stream.idle-timeout";
+			return "looks dead: no frame within dingtalk.stream.idle-timeout";
 		}
 		if (outstanding == 0 && now - this.lastPingNanos >= keepAliveNanos) {
 			this.lastPingNanos = now;

@@ -134,7 +134,7 @@ final class AppStream implements StreamConnection.Owner {
 		this.authFailureReported = false;
 		if (previous != null && previous != connection && !previous.isClosed()) {
 			previous.retire();
-			this.scheduler.schedule(previous::close, RETIRED_CLOSE_SECONDS, TimeUnit.SECONDS);
+			this.scheduler.schedule(() -> previous.close(), RETIRED_CLOSE_SECONDS, TimeUnit.SECONDS);
 		}
 		logger.info("Stream connection {} of DingTalk app '{}' is open ({})", connection.id(), this.app.name(),
 				this.subscriptions);
@@ -267,12 +267,10 @@ final class AppStream implements StreamConnection.Owner {
 	/**
 	 * Stop reconnecting and close the connection with a close frame.
 	 */
-	synchronized void stop() {
+	synchronized java.util.concurrent.CompletableFuture<?> stop() {
 		this.running = false;
 		StreamConnection connection = this.current;
-		if (connection != null) {
-			connection.close();
-		}
+		return (connection != null) ? connection.close() : java.util.concurrent.CompletableFuture.completedFuture(null);
 	}
 
 	synchronized void abort() {

@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dingboot.callback.CallbackDeduplicator;
@@ -172,16 +175,16 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		for (AppStream stream : this.streams) {
-			stream.stop();
-		}
-		this.scheduler.schedule(() -> this.streams.forEach(AppStream::abort), 1, TimeUnit.SECONDS);
-		this.scheduler.shutdown();
+		List<CompletableFuture<?>> closing = this.streams.stream().<CompletableFuture<?>>map(AppStream::stop).toList();
+		this.scheduler.shutdownNow();
 		try {
-			this.scheduler.awaitTermination(2, TimeUnit.SECONDS);
+			CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])).get(1, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Closing Stream connections did not finish: {}", ex.getClass().getSimpleName());
 		}
 		this.streams.forEach(AppStream::abort);
 		this.streams.clear();

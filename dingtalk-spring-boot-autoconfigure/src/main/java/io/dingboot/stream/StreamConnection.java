@@ -242,14 +242,15 @@ final class StreamConnection implements WebSocket.Listener {
 	/**
 	 * Close with a normal close frame; abort if the gateway does not answer.
 	 */
-	void close() {
+	CompletableFuture<?> close() {
 		WebSocket webSocket = this.socket;
 		if (webSocket == null || this.closed.get()) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		synchronized (this) {
 			this.sends = this.sends.handle((result, ex) -> null)
 				.thenCompose((ignored) -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
+			return this.sends;
 		}
 	}
 

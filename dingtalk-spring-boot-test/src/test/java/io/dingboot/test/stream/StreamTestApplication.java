@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -25,6 +26,12 @@ class StreamTestApplication {
 	static final Duration WAIT = Duration.ofSeconds(10);
 
 	static ConfigurableApplicationContext run(FakeStreamGateway gateway, Class<?>[] sources, String... properties) {
+		return run(gateway, sources, (context) -> {
+		}, properties);
+	}
+
+	static ConfigurableApplicationContext run(FakeStreamGateway gateway, Class<?>[] sources,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... properties) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("dingtalk.app-key", KEY);
 		defaults.put("dingtalk.app-secret", SECRET);
@@ -39,7 +46,10 @@ class StreamTestApplication {
 			int equals = property.indexOf('=');
 			defaults.put(property.substring(0, equals), property.substring(equals + 1));
 		}
-		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE).properties(defaults).run();
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+			.properties(defaults)
+			.initializers(initializer)
+			.run();
 	}
 
 	static ConfigurableApplicationContext run(FakeStreamGateway gateway, String... properties) {

@@ -45,7 +45,8 @@ class StreamLifecycleTests {
 			assertThat(call.accept()).isEqualTo("application/json");
 			assertThat(call.ua()).startsWith("dingboot-sdk-java/");
 			assertThat(call.clientId()).isEqualTo(KEY);
-			assertThat(context.getBean(DingTalkStreamClient.class).isConnected("default")).isTrue();
+			DingTalkStreamClient client = context.getBean(DingTalkStreamClient.class);
+			this.gateway.awaitCondition(() -> client.isConnected("default"), WAIT, "the client to see its connection");
 		}
 		this.gateway.awaitCondition(() -> !connection.isOpen(), WAIT, "the connection to close");
 		assertThat(this.gateway.openCalls()).hasSize(1);

@@ -334,12 +334,173 @@ public class DingTalkProperties extends DingTalkAppProperties {
 		 */
 		private boolean enabled;
 
+		/**
+		 * Largest accepted frame; a larger frame is logged and skipped, the connection stays up.
+		 */
+		private DataSize maxFrameSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Timeout of the connections/open call and of the WebSocket handshake.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Wait before the first reconnect after a drop; doubled for each further attempt, with
+		 * jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest wait between two reconnect attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(60);
+
+		/**
+		 * How long a connection must stay up before the reconnect backoff starts again from
+		 * initial-backoff.
+		 */
+		private Duration stableAfter = Duration.ofSeconds(60);
+
+		/**
+		 * Wait between two connect attempts while DingTalk refuses the app's credentials.
+		 */
+		private Duration authFailureBackoff = Duration.ofSeconds(60);
+
+		/**
+		 * Interval of WebSocket pings that keep the connection alive and detect a dead one.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(30);
+
+		/**
+		 * How long to wait for the pong of a WebSocket ping before the connection is replaced.
+		 */
+		private Duration pongTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * How long a connection may go without any frame from DingTalk (its ping frames included)
+		 * before it is taken for dead and replaced.
+		 */
+		private Duration idleTimeout = Duration.ofMinutes(3);
+
+		private final Handler handler = new Handler();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public DataSize getMaxFrameSize() {
+			return this.maxFrameSize;
+		}
+
+		public void setMaxFrameSize(DataSize maxFrameSize) {
+			this.maxFrameSize = maxFrameSize;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getStableAfter() {
+			return this.stableAfter;
+		}
+
+		public void setStableAfter(Duration stableAfter) {
+			this.stableAfter = stableAfter;
+		}
+
+		public Duration getAuthFailureBackoff() {
+			return this.authFailureBackoff;
+		}
+
+		public void setAuthFailureBackoff(Duration authFailureBackoff) {
+			this.authFailureBackoff = authFailureBackoff;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public Duration getPongTimeout() {
+			return this.pongTimeout;
+		}
+
+		public void setPongTimeout(Duration pongTimeout) {
+			this.pongTimeout = pongTimeout;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public Handler getHandler() {
+			return this.handler;
+		}
+
+		/**
+		 * The executor that runs event listeners, robot message listeners and card callback
+		 * listeners, shared by every app.
+		 */
+		public static class Handler {
+
+			/**
+			 * Number of threads that run listeners.
+			 */
+			private int threads = 16;
+
+			/**
+			 * Largest number of frames waiting for a listener thread; a frame that finds the queue
+			 * full is left unacknowledged, so that DingTalk delivers it again.
+			 */
+			private int queueCapacity = 2048;
+
+			public int getThreads() {
+				return this.threads;
+			}
+
+			public void setThreads(int threads) {
+				this.threads = threads;
+			}
+
+			public int getQueueCapacity() {
+				return this.queueCapacity;
+			}
+
+			public void setQueueCapacity(int queueCapacity) {
+				this.queueCapacity = queueCapacity;
+			}
+
 		}
 
 	}

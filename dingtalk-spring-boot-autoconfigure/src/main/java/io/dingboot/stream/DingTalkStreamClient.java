@@ -1,0 +1,232 @@
+package io.dingboot.stream;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dingboot.callback.CallbackDeduplicator;
+import io.dingboot.callback.CallbackDispatcher;
+import io.dingboot.stream.ConnectionOpener.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.util.Assert;
+
+/**
+ * The Stream mode client: one connection per app, opened when the application context has
+ * started (nothing connects while beans are created) and closed when it stops. It subscribes to
+ * what the application listens to (see {@link RobotMessageEvent}, {@link CardCallbackListener},
+ * {@link io.dingboot.callback.DingTalkEvent}); an app with nothing to subscribe opens nothing.
+ * <p>
+ * All connections share one scheduler thread (reconnects, keep-alive pings, the idle watchdog)
+ * and one bounded executor for listeners.
+ */
+public final class DingTalkStreamClient implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(DingTalkStreamClient.class);
+
+	private final List<StreamApp> apps;
+
+	private final StreamSettings settings;
+
+	private final ApplicationContext context;
+
+	private final CallbackDispatcher dispatcher;
+
+	private final CallbackDeduplicator deduplicator;
+
+	private final ObjectProvider<CardCallbackListener> cardListeners;
+
+	private final List<AppStream> streams = new ArrayList<>();
+
+	private volatile boolean running;
+
+	private ScheduledThreadPoolExecutor scheduler;
+
+	private ThreadPoolExecutor handlers;
+
+	private HttpClient httpClient;
+
+	/**
+	 * Create a client.
+	 * @param apps the apps that connect
+	 * @param settings the settings
+	 * @param context publishes events, and tells which listeners the application has
+	 * @param dispatcher publishes events as the HTTP callback does
+	 * @param deduplicator remembers handled robot messages
+	 * @param cardListeners the card callback listeners
+	 */
+	public DingTalkStreamClient(List<StreamApp> apps, StreamSettings settings, ApplicationContext context,
+			CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator,
+			ObjectProvider<CardCallbackListener> cardListeners) {
+		Assert.notNull(apps, "'apps' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		Assert.notNull(context, "'context' must not be null");
+		Assert.notNull(dispatcher, "'dispatcher' must not be null");
+		Assert.notNull(deduplicator, "'deduplicator' must not be null");
+		Assert.notNull(cardListeners, "'cardListeners' must not be null");
+		this.apps = List.copyOf(apps);
+		this.settings = settings;
+		this.context = context;
+		this.dispatcher = dispatcher;
+		this.deduplicator = deduplicator;
+		this.cardListeners = cardListeners;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		List<Subscription> subscriptions = ListenerTopics.subscriptions(listeners(),
+				this.cardListeners.orderedStream().findAny().isPresent());
+		this.running = true;
+		if (subscriptions.isEmpty()) {
+			logger.warn("dingtalk.stream.enabled is true but the application has no listener of DingTalkEvent, "
+					+ "RobotMessageEvent or CardCallbackListener: no Stream connection is opened");
+			return;
+		}
+		this.scheduler = new ScheduledThreadPoolExecutor(1, threads("dingtalk-stream", false));
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.handlers = new ThreadPoolExecutor(this.settings.handlerThreads(), this.settings.handlerThreads(), 60,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(this.settings.handlerQueueCapacity()),
+				threads("dingtalk-stream-handler-", true));
+		this.handlers.allowCoreThreadTimeOut(true);
+		this.httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(this.settings.connectTimeout())
+			.build();
+		ConnectionOpener opener = new ConnectionOpener(this.httpClient, this.settings.connectTimeout());
+		FrameRouter router = new FrameRouter(this.handlers, new StreamEventPublisher(this.dispatcher), this.context,
+				this.deduplicator, () -> this.cardListeners.orderedStream().toList(), this.settings.dedupeWindow());
+		for (StreamApp app : this.apps) {
+			AppStream stream = new AppStream(app, subscriptions, this.settings, this.httpClient, opener, router,
+					this.scheduler);
+			this.streams.add(stream);
+			stream.start();
+		}
+		long tick = tickMillis();
+		this.scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
+	}
+
+	private Collection<ApplicationListener<?>> listeners() {
+		if (this.context instanceof AbstractApplicationContext abstractContext) {
+			return abstractContext.getApplicationListeners();
+		}
+		return Set.of();
+	}
+
+	private long tickMillis() {
+		long shortest = Math.min(this.settings.keepAlive().toMillis(),
+				Math.min(this.settings.pongTimeout().toMillis(), this.settings.idleTimeout().toMillis()));
+		return Math.max(10, Math.min(1000, shortest / 4));
+	}
+
+	private void check() {
+		long now = System.nanoTime();
+		for (AppStream stream : this.streams) {
+			try {
+				stream.check(now);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Stream keep-alive check of app '{}' failed", stream.name(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Stop reconnecting, let running listeners finish and answer (for a few seconds), then close
+	 * every connection.
+	 */
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		if (this.scheduler == null) {
+			return;
+		}
+		for (AppStream stream : this.streams) {
+			stream.stopReconnecting();
+		}
+		this.handlers.shutdown();
+		try {
+			if (!this.handlers.awaitTermination(5, TimeUnit.SECONDS)) {
+				logger.warn("Stream listeners still running after 5 s; closing the connections anyway");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		List<CompletableFuture<?>> closing = this.streams.stream().<CompletableFuture<?>>map(AppStream::stop).toList();
+		this.scheduler.shutdownNow();
+		try {
+			CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])).get(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Closing Stream connections did not finish: {}", ex.getClass().getSimpleName());
+		}
+		this.streams.forEach(AppStream::abort);
+		this.streams.clear();
+		this.handlers.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Whether the app named {@code appName} has an open Stream connection.
+	 * @param appName the app's name
+	 * @return whether it is connected
+	 */
+	public boolean isConnected(String appName) {
+		synchronized (this) {
+			return this.streams.stream().anyMatch((stream) -> stream.name().equals(appName) && stream.isConnected());
+		}
+	}
+
+	/**
+	 * The apps that connect.
+	 * @return the apps
+	 */
+	public List<StreamApp> getApps() {
+		return this.apps;
+	}
+
+	private static ThreadFactory threads(String name, boolean numbered) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, numbered ? name + count.incrementAndGet() : name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	@Override
+	public String toString() {
+		return "DingTalkStreamClient" + this.apps.stream().map(StreamApp::name).toList();
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.dingboot.stream;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapper of the Stream protocol and lenient reading of its payloads (numbers that come
+ * as strings, fields that may be missing).
+ */
+final class StreamJson {
+
+	static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private StreamJson() {
+	}
+
+	static @Nullable String text(@Nullable JsonNode object, String name) {
+		if (object == null || !object.isObject()) {
+			return null;
+		}
+		JsonNode value = object.get(name);
+		if (value == null || value.isNull() || value.isContainer()) {
+			return null;
+		}
+		String text = value.isString() ? value.stringValue() : value.toString();
+		return text.isEmpty() ? null : text;
+	}
+
+	static boolean bool(@Nullable JsonNode object, String name) {
+		String text = text(object, name);
+		return "true".equalsIgnoreCase(text);
+	}
+
+	static @Nullable Instant millis(@Nullable JsonNode object, String name) {
+		String text = text(object, name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Instant.ofEpochMilli(Long.parseLong(text.trim()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A field that holds an object, or a JSON string of one (as {@code content} of card callbacks).
+	 */
+	static @Nullable JsonNode object(@Nullable JsonNode object, String name) {
+		if (object == null || !object.isObject()) {
+			return null;
+		}
+		JsonNode value = object.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (value.isObject()) {
+			return value;
+		}
+		if (value.isString()) {
+			try {
+				JsonNode parsed = MAPPER.readTree(value.stringValue());
+				return (parsed != null && parsed.isObject()) ? parsed : null;
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+}

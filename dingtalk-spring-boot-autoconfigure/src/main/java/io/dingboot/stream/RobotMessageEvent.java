@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.dingboot.robot.ReplyTarget;
 import io.dingboot.stream.RobotMessageContent.RichTextPart;
 import org.jspecify.annotations.Nullable;
 
@@ -299,6 +300,20 @@ public class RobotMessageEvent extends ApplicationEvent {
 	 */
 	public @Nullable Instant getSessionWebhookExpiredTime() {
 		return StreamJson.millis(this.payload, "sessionWebhookExpiredTime");
+	}
+
+	/**
+	 * Where a reply to this message goes, for {@link io.dingboot.robot.RobotReplier#reply}: the
+	 * session webhook while it is valid, then the group (group chat) or the sender (single chat)
+	 * through the app robot's send APIs.
+	 * @return the reply target
+	 * @throws IllegalArgumentException when the message names no conversation type DingTalk
+	 * documents ({@code 1} single chat, {@code 2} group)
+	 */
+	public ReplyTarget replyTarget() {
+		Instant expires = getSessionWebhookExpiredTime();
+		return ReplyTarget.of(getSessionWebhook(), (expires != null) ? expires.toEpochMilli() : null,
+				String.valueOf(getConversationType()), getConversationId(), getSenderStaffId(), getRobotCode());
 	}
 
 	/**

@@ -40,7 +40,7 @@ final class StreamEventPublisher {
 	 */
 	boolean publish(String appName, StreamFrame frame) {
 		ObjectNode payload = payload(frame);
-		Status status = this.dispatcher.dispatch(payload, null, "stream:" + frame.messageId());
+		Status status = this.dispatcher.dispatch(appName, payload, null, "stream:" + frame.messageId());
 		if (logger.isDebugEnabled()) {
 			logger.debug("Event {} of app '{}' from Stream: {}", payload.get("EventType"), appName, status);
 		}

@@ -42,6 +42,21 @@ class RobotMessageEventTests {
 	}
 
 	@Test
+	void replyTargetCarriesTheWebhookItsExpiryAndTheFallbackAddresses() {
+		RobotMessageEvent event = event("{\"conversationId\":\"cidAsXSBLnA==\",\"conversationType\":\"2\","
+				+ "\"senderStaffId\":\"16650698\",\"sessionWebhook\":\"https://oapi.dingtalk.com/robot/sendBySession?session=76da36b4\","
+				+ "\"sessionWebhookExpiredTime\":1690367502152,\"robotCode\":\"dingr3xc0b\",\"msgtype\":\"text\","
+				+ "\"text\":{\"content\":\"hi\"}}");
+		io.dingboot.robot.ReplyTarget target = event.replyTarget();
+		assertThat(target.sessionWebhook()).hasToString("https://oapi.dingtalk.com/robot/sendBySession?session=76da36b4");
+		assertThat(target.sessionWebhookExpiresAt()).isEqualTo(Instant.ofEpochMilli(1690367502152L));
+		assertThat(target.conversationType()).isEqualTo(io.dingboot.robot.ConversationType.GROUP);
+		assertThat(target.openConversationId()).isEqualTo("cidAsXSBLnA==");
+		assertThat(target.senderStaffId()).isEqualTo("16650698");
+		assertThat(target.robotCode()).isEqualTo("dingr3xc0b");
+	}
+
+	@Test
 	void richTextKeepsTextAndPicturesInOrder() {
 		RobotMessageEvent event = event("{\"msgtype\":\"richText\",\"content\":{\"richText\":[{\"text\":\"look \"},"
 				+ "{\"type\":\"picture\",\"downloadCode\":\"dc\",\"pictureDownloadCode\":\"pdc\"},{\"text\":\"here\"}]}}");

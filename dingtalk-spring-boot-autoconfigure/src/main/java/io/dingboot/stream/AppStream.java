@@ -138,6 +138,11 @@ final class AppStream implements StreamConnection.Owner {
 		}
 		logger.info("Stream connection {} of DingTalk app '{}' is open ({})", connection.id(), this.app.name(),
 				this.subscriptions);
+		if (connection.isRetired()) {
+			// DingTalk asked to replace it before the handshake completed here: the request found this
+			// connection still being opened, so the replacement is opened now
+			connect();
+		}
 	}
 
 	private synchronized void connectFailed(Throwable ex) {

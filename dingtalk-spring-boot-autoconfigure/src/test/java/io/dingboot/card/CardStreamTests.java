@@ -1,10 +1,7 @@
 package io.dingboot.card;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +9,7 @@ import java.util.Set;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.dingboot.DingTalkApiException;
 import io.dingboot.V1ApiWireMock;
+import io.dingboot.token.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +30,7 @@ class CardStreamTests {
 	@RegisterExtension
 	static final V1ApiWireMock dingTalk = new V1ApiWireMock();
 
-	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T08:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
 
 	private CardApi cards;
 
@@ -142,35 +140,6 @@ class CardStreamTests {
 	private static List<JsonNode> updates() {
 		List<LoggedRequest> requests = dingTalk.server().findAll(putRequestedFor(urlPathEqualTo(CardApi.STREAMING)));
 		return requests.stream().map((request) -> json.readTree(request.getBodyAsString())).toList();
-	}
-
-	static final class SteppingClock extends Clock {
-
-		private Instant now;
-
-		SteppingClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

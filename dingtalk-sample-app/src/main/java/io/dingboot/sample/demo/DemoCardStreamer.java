@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(DemoModeInitializer.DEMO_PROPERTY)
-final class DemoCardStreamer implements DisposableBean {
+public final class DemoCardStreamer implements DisposableBean {
 
 	/** The card template of the demo's AI card. */
 	static final String TEMPLATE_ID = "dingboot-demo-ai-card.schema";
@@ -44,7 +44,7 @@ final class DemoCardStreamer implements DisposableBean {
 			"\n\n*DingBoot is a Spring Boot 4 starter for DingTalk.*");
 
 	/** The whole answer. */
-	static final String ANSWER = String.join("", ANSWER_CHUNKS);
+	public static final String ANSWER = String.join("", ANSWER_CHUNKS);
 
 	private static final Log logger = LogFactory.getLog(DemoCardStreamer.class);
 
@@ -88,7 +88,7 @@ final class DemoCardStreamer implements DisposableBean {
 	 * @return completes with the streamed text when the card is finished, or {@code null} for an
 	 * unknown card
 	 */
-	CompletableFuture<String> completion(String outTrackId) {
+	public CompletableFuture<String> completion(String outTrackId) {
 		return this.streams.get(outTrackId);
 	}
 

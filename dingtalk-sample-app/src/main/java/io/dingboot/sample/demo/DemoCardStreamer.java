@@ -1,11 +1,12 @@
 package io.dingboot.sample.demo;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,18 @@ public final class DemoCardStreamer implements DisposableBean {
 		return thread;
 	});
 
-	private final Map<String, CompletableFuture<String>> streams = new ConcurrentHashMap<>();
+	/** How many of the latest cards {@link #completion(String)} knows. */
+	static final int REMEMBERED = 50;
+
+	private final Map<String, CompletableFuture<String>> streams = Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<String>> eldest) {
+				return size() > REMEMBERED;
+			}
+
+		});
 
 	DemoCardStreamer(CardApi cards, @Value("${sample.demo.card-step:300ms}") Duration step) {
 		this.cards = cards;
@@ -85,8 +97,8 @@ public final class DemoCardStreamer implements DisposableBean {
 	/**
 	 * The end of one card's stream.
 	 * @param outTrackId the card
-	 * @return completes with the streamed text when the card is finished, or {@code null} for an
-	 * unknown card
+	 * @return completes with the streamed text when the card is finished, or {@code null} for a
+	 * card this streamer did not start or no longer remembers (only the latest {@value #REMEMBERED})
 	 */
 	public CompletableFuture<String> completion(String outTrackId) {
 		return this.streams.get(outTrackId);

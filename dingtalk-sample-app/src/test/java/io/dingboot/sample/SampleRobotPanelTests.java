@@ -67,6 +67,9 @@ class SampleRobotPanelTests {
 		assertThat(answer.json().path("sent").asBoolean()).isTrue();
 		assertThat(this.fake.callCount(WEBHOOK)).isEqualTo(1);
 		// the fake knows the robot's secret and accepts only a valid signature
+		assertThat(this.fake.webhookRobots().robots()).filteredOn((robot) -> robot.name().equals("demo-group"))
+			.singleElement()
+			.satisfies((robot) -> assertThat(robot.secret()).startsWith("SEC"));
 		assertThat(this.fake.webhookRobots().messages(DemoRobots.CUSTOM_ROBOT)).singleElement()
 			.satisfies((message) -> {
 				assertThat(message.msgtype()).isEqualTo("text");

@@ -88,6 +88,7 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		properties.put("dingtalk.callback.enabled", "true");
 		properties.put("dingtalk.callback.token", DEMO_CALLBACK_TOKEN);
 		properties.put("dingtalk.callback.aes-key", DEMO_CALLBACK_AES_KEY);
+		properties.putAll(DemoRobots.configure(fake));
 		return properties;
 	}
 

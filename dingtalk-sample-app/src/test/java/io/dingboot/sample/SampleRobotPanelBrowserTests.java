@@ -1,0 +1,164 @@
+package io.dingboot.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.dingboot.sample.demo.DemoCardStreamer;
+import io.dingboot.sample.demo.DemoRobots;
+import io.dingboot.test.FakeDingTalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Drives the robot panel in demo mode in a real headless Chromium: reach it from the home page,
+ * send through the custom robot and through the app robot and see both messages in the demo chat
+ * (and exactly one of each at FakeDingTalk), start an AI card and watch it stream to its finished
+ * text.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "dingtalk.retry.initial-backoff=10ms", "dingtalk.retry.max-backoff=50ms" })
+class SampleRobotPanelBrowserTests {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FakeDingTalk fake;
+
+	private Path profile;
+
+	private WebDriver driver;
+
+	@BeforeAll
+	static void chromiumIsInstalled() {
+		for (String executable : new String[] { CHROMIUM, CHROMEDRIVER }) {
+			if (!Files.isExecutable(Path.of(executable))) {
+				fail(executable + " is missing: run `bash scripts/test.sh`, which installs the Debian packages "
+						+ "chromium and chromium-driver");
+			}
+		}
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+	}
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		this.fake.resetJournal();
+		this.profile = Files.createTempDirectory("sample-robots-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run",
+				"--window-size=1280,1300", "--lang=en-US", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void quitBrowser() throws IOException {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
+	}
+
+	@Test
+	void sendThroughBothRobotsAndWatchTheAiCardFinishInTheDemoChat() {
+		WebDriverWait wait = new WebDriverWait(this.driver, WAIT);
+		this.driver.get("http://localhost:" + this.port + "/");
+		assertThat(this.driver.findElement(By.id("robots-link")).getDomAttribute("href")).isEqualTo("robots.html");
+		logInAs("zhangsan");
+		this.driver.get("http://localhost:" + this.port + "/robots.html");
+		wait.until(ExpectedConditions.textToBe(By.id("group-name"), DemoRobots.DEMO_GROUP_NAME));
+
+		String customText = "浏览器：自定义机器人 " + System.nanoTime();
+		this.driver.findElement(By.id("robot-text")).sendKeys(customText);
+		this.driver.findElement(By.id("send-custom")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#chat-list li[data-via='custom'] .msg-text"), customText));
+		assertThat(this.fake.webhookRobots().messages(DemoRobots.CUSTOM_ROBOT)).singleElement()
+			.satisfies((message) -> assertThat(message.text()).isEqualTo(customText));
+
+		String appText = "浏览器：应用机器人 " + System.nanoTime();
+		new Select(this.driver.findElement(By.id("robot-type"))).selectByValue("markdown");
+		this.driver.findElement(By.id("robot-title")).sendKeys("应用机器人");
+		this.driver.findElement(By.id("robot-text")).clear();
+		this.driver.findElement(By.id("robot-text")).sendKeys(appText);
+		this.driver.findElement(By.id("send-app")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#chat-list li[data-via='app'] .msg-text"), appText));
+		assertThat(this.fake.robots().groupMessages(DemoRobots.DEMO_GROUP)).singleElement().satisfies((message) -> {
+			assertThat(message.msgKey()).isEqualTo("sampleMarkdown");
+			assertThat(message.msgParam()).containsEntry("title", "应用机器人").containsEntry("text", appText);
+		});
+		assertThat(this.driver.findElements(By.cssSelector("#chat-list li"))).hasSize(2);
+
+		this.driver.findElement(By.id("start-card")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.until(ExpectedConditions.textToBe(By.id("card-status"), "FINISHED"));
+		assertThat(this.driver.findElement(By.id("card-content")).getDomProperty("textContent"))
+			.isEqualTo(DemoCardStreamer.ANSWER);
+		assertThat(this.fake.robots().cards()).last().satisfies((card) -> {
+			assertThat(card.status()).isEqualTo("FINISHED");
+			assertThat(card.value("content")).isEqualTo(DemoCardStreamer.ANSWER);
+		});
+	}
+
+	/**
+	 * Log in as the home page does in demo mode (a code from the fake, posted to the login
+	 * endpoint), without depending on the home page's controls.
+	 */
+	private void logInAs(String userid) {
+		Object status = ((JavascriptExecutor) this.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const token = () => decodeURIComponent((document.cookie.match(/(?:^|;\\s*)XSRF-TOKEN=([^;]*)/) || [])[1] || '');
+				(async () => {
+					await fetch('/api/mode', { credentials: 'same-origin' });
+					const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token() };
+					const code = (await (await fetch('/demo/auth-code?userid=' + arguments[0],
+						{ method: 'POST', headers, credentials: 'same-origin' })).json()).code;
+					const login = await fetch('/login/dingtalk', { method: 'POST', credentials: 'same-origin',
+						headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token() },
+						body: JSON.stringify({ code }) });
+					done(login.status);
+				})().catch((e) => done(String(e)));
+				""", userid);
+		assertThat(status).isEqualTo(200L);
+	}
+
+}

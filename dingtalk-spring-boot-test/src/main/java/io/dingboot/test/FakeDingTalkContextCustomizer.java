@@ -68,6 +68,8 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		FakeApp app = fake.organization().app();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
+		properties.put("dingtalk.api-base-url", fake.baseUrl());
+		properties.put("dingtalk.login.browser.login-base-url", fake.baseUrl());
 		Set<String> namedApps = applicationApps(context);
 		if (namedApps.isEmpty() || hasTopLevelCredentials(context)) {
 			properties.put("dingtalk.app-key", app.appKey());

@@ -141,10 +141,13 @@ public final class DingTalkLoginAutoConfiguration {
 				DingTalkProperties properties,
 				@Qualifier("dingTalkAuthenticationManager") ObjectProvider<AuthenticationManager> manager,
 				ApplicationContext context) {
-			manager.ifAvailable(http::authenticationManager);
 			boolean freeLogin = DingTalkFeature.LOGIN.isOpen(properties.getLogin().isEnabled(), properties.getApps());
 			boolean browserLogin = ClassUtils.isPresent(OAUTH2_CLIENT, getClass().getClassLoader())
 					&& DingTalkBrowserLoginChain.isAvailable(context);
+			if (!browserLogin) {
+				// with oauth2Login the chain's manager is built from the providers both logins add
+				manager.ifAvailable(http::authenticationManager);
+			}
 			DingTalkProperties.Jsapi jsapi = properties.getJsapi();
 			http.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();

@@ -35,7 +35,7 @@ public final class DingTalkBrowserLoginFailureHandler implements AuthenticationF
 			AuthenticationException exception) throws IOException {
 		String[] error = translate(exception);
 		int status = DingTalkBrowserLoginErrors.status(error[0]);
-		logger.debug("Browser login failed: {}", error[0]);
+		logger.debug("Browser login failed: {} ({})", error[0], exception.getClass().getSimpleName());
 		if (JsonAnswers.wantsJson(request)) {
 			JsonAnswers.writeError(response, status, error[0], error[1]);
 			return;

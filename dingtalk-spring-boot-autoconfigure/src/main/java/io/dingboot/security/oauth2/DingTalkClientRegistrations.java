@@ -12,7 +12,8 @@ import org.springframework.util.Assert;
  * {@value #DEFAULT_REGISTRATION_ID} for the app {@value DingTalkUser#DEFAULT_APP}, the app's name
  * otherwise. The registration asks for no scope: DingTalk's {@code scope=openid} is added to the
  * authorize request by {@link DingTalkAuthorizationRequestCustomizer}, so that Spring Security
- * does not treat the login as OpenID Connect (DingTalk issues no ID token).
+ * does not treat the login as OpenID Connect (DingTalk issues no ID token). DingTalk documents no
+ * PKCE, so the registration does not ask for it (Spring Security 7 would by default).
  */
 public final class DingTalkClientRegistrations {
 
@@ -78,7 +79,8 @@ public final class DingTalkClientRegistrations {
 			.authorizationUri(trim(loginBaseUrl) + AUTHORIZATION_PATH)
 			.tokenUri(trim(apiBaseUrl) + USER_ACCESS_TOKEN_PATH)
 			.userInfoUri(trim(apiBaseUrl) + USERS_ME_PATH)
-			.userNameAttributeName("unionId");
+			.userNameAttributeName("unionId")
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(false).build());
 	}
 
 	private static String trim(String url) {

@@ -25,9 +25,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -39,7 +45,9 @@ import org.springframework.web.client.RestClient;
  * {@link ClientRegistrationRepository}, and a {@link DingTalkBrowserLogin} holds DingTalk's token
  * and user steps for every registration whose id names an app. DingBoot's default chain, or
  * {@code DingTalkBrowserLoginConfigurer} in the application's chain, plugs them into
- * {@code oauth2Login}.
+ * {@code oauth2Login}. The token client, user service and authorize request resolver are also
+ * beans of Spring Security's types, which {@code oauth2Login} finds by itself; each delegates to
+ * Spring Security's default for registrations that are not DingTalk's.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
 		DingTalkAppsAutoConfiguration.class, DingTalkLoginAutoConfiguration.class },
@@ -95,6 +103,31 @@ public final class DingTalkBrowserLoginAutoConfiguration {
 						userMapper.getIfAvailable(DingTalkUserMapper::defaults),
 						properties.getLogin().isFetchUserDetails()),
 				new DingTalkBrowserLoginFailureHandler());
+	}
+
+	/*
+	 * The pieces as the beans oauth2Login looks up itself, so that an application's own
+	 * http.oauth2Login(...) uses them whatever the order of its configurers.
+	 */
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> dingTalkAccessTokenResponseClient(
+			DingTalkBrowserLogin browserLogin) {
+		return browserLogin.accessTokenResponseClient();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2UserService<OAuth2UserRequest, OAuth2User> dingTalkOAuth2UserService(DingTalkBrowserLogin browserLogin) {
+		return browserLogin.userService();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizationRequestResolver dingTalkAuthorizationRequestResolver(DingTalkBrowserLogin browserLogin,
+			ClientRegistrationRepository registrations) {
+		return browserLogin.authorizationRequestResolver(registrations);
 	}
 
 	private static DingTalkLoginApps loginApps(DingTalkProperties properties, DingTalkApps registry,

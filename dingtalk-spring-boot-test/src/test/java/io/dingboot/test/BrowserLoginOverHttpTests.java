@@ -50,13 +50,13 @@ class BrowserLoginOverHttpTests {
 	@Autowired
 	FakeDingTalk fake;
 
-	private Browser browser;
+	private CookieBrowser browser;
 
 	@BeforeEach
 	void setUp() {
 		this.fake.resetJournal();
 		this.fake.clearFaults();
-		this.browser = new Browser();
+		this.browser = new CookieBrowser();
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class BrowserLoginOverHttpTests {
 		URI first = pick(startLogin(), "wangwu");
 		String code = query(first).get("authCode");
 		assertThat(this.browser.get(withoutCode(first)).statusCode()).isEqualTo(302);
-		Browser other = new Browser();
+		CookieBrowser other = new CookieBrowser();
 		this.browser = other;
 		URI second = startLogin();
 		String replay = app("/login/oauth2/code/dingtalk") + "?authCode=" + code + "&state="
@@ -233,47 +233,6 @@ class BrowserLoginOverHttpTests {
 
 	private static String encode(String value) {
 		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** A browser: cookies kept, redirects not followed. */
-	private static final class Browser {
-
-		private final CookieManager cookies = new CookieManager();
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-			return get(uri, "text/html");
-		}
-
-		HttpResponse<String> get(String uri, String accept) throws IOException, InterruptedException {
-			return this.client.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", accept).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String uri, String csrf) throws IOException, InterruptedException {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
-				.header("Accept", "application/json")
-				.POST(HttpRequest.BodyPublishers.noBody());
-			if (csrf != null) {
-				request.header("X-XSRF-TOKEN", csrf);
-			}
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String cookie(String name) {
-			return this.cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter((cookie) -> cookie.getName().equals(name))
-				.map(HttpCookie::getValue)
-				.findFirst()
-				.orElse(null);
-		}
-
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -19,8 +19,10 @@ import org.springframework.util.Assert;
  * {@code scope=openid} and {@code prompt=consent}, DingTalk's token and user steps, the failure
  * answers), and accepts DingTalk's {@code authCode} on the callback
  * {@code /login/oauth2/code/{registrationId}}. An application that calls
- * {@code http.oauth2Login(...)} itself may add its own settings there too; the ones set here
- * come first.
+ * {@code http.oauth2Login(...)} itself, before or after this configurer, may add its own settings
+ * there (a success URL, a login page); with {@code dingtalk.login.browser.enabled=true} the token
+ * client, user service and authorize request resolver are also beans that {@code oauth2Login}
+ * finds by itself.
  */
 public final class DingTalkBrowserLoginConfigurer
 		extends AbstractHttpConfigurer<DingTalkBrowserLoginConfigurer, HttpSecurity> {

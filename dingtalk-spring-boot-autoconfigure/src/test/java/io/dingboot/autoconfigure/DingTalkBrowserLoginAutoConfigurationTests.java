@@ -11,12 +11,15 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 
 import static io.dingboot.autoconfigure.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +62,10 @@ class DingTalkBrowserLoginAutoConfigurationTests {
 			assertThat(context.getBean(DingTalkBrowserLogin.class).dingTalkRegistration().test("dingtalk")).isTrue();
 			assertThat(context.getBean(DingTalkBrowserLogin.class).dingTalkRegistration().test("google")).isFalse();
 			assertThat(hasOauth2Login(context.getBean(SecurityFilterChain.class))).isTrue();
+			DingTalkBrowserLogin login = context.getBean(DingTalkBrowserLogin.class);
+			assertThat(context.getBean(OAuth2AccessTokenResponseClient.class)).isSameAs(login.accessTokenResponseClient());
+			assertThat(context.getBean(OAuth2UserService.class)).isSameAs(login.userService());
+			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
 		});
 	}
 

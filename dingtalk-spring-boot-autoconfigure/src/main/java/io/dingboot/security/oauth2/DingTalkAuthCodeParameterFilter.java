@@ -32,9 +32,13 @@ final class DingTalkAuthCodeParameterFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// the path first: parameters are parsed on the callback only
+		if (!request.getRequestURI().startsWith(request.getContextPath() + this.callbackPrefix)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String authCode = request.getParameter(AUTH_CODE);
-		if (authCode == null || request.getParameter("code") != null
-				|| !request.getRequestURI().startsWith(request.getContextPath() + this.callbackPrefix)) {
+		if (authCode == null || request.getParameter("code") != null) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -297,6 +297,7 @@
 		$('workspace').hidden = false;
 		$('login-button').hidden = true;
 		$('user-picker').hidden = true;
+		$('browser-login').hidden = true;
 		$('logout-button').hidden = false;
 		if (!$('notify-users').value) {
 			$('notify-users').value = me.userid;

@@ -2,8 +2,11 @@ package io.dingboot.sample;
 
 import io.dingboot.autoconfigure.DingTalkProperties;
 import io.dingboot.security.config.DingTalkLoginConfigurer;
+import io.dingboot.security.oauth2.DingTalkBrowserLogin;
+import io.dingboot.security.oauth2.DingTalkBrowserLoginConfigurer;
 import io.dingboot.security.web.DingTalkAuthenticationEntryPoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,7 +18,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * The sample's security: DingTalk free login, a CSRF token in the {@code XSRF-TOKEN} cookie for
+ * The sample's security: DingTalk free login and, when enabled, browser login, a CSRF token in the {@code XSRF-TOKEN} cookie for
  * the page's script, the page and what it needs before login open ({@code /api/mode}, the
  * dd.config endpoint and, in demo mode, the demo users and auth codes), everything else for
  * logged-in users only ({@code 401} JSON otherwise). {@code /error} is open for the container's
@@ -26,11 +29,18 @@ import static org.springframework.security.config.Customizer.withDefaults;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http, DingTalkProperties properties) {
+	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http, DingTalkProperties properties,
+			ObjectProvider<DingTalkBrowserLogin> browserLogin) {
 		http.with(DingTalkLoginConfigurer.dingTalkLogin(), withDefaults());
+		if (browserLogin.getIfAvailable() != null) {
+			// browser login (dingtalk.login.browser.enabled): back to the page after DingTalk's authorize page
+			http.oauth2Login((oauth2) -> oauth2.defaultSuccessUrl("/", true));
+			http.with(DingTalkBrowserLoginConfigurer.dingTalkBrowserLogin(), withDefaults());
+		}
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/favicon.svg",
-					"/api/mode", "/demo/users", properties.getJsapi().getPath())
+					"/api/mode", "/demo/users", properties.getJsapi().getPath(), "/oauth2/authorization/*",
+					"/login/oauth2/code/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/demo/auth-code")
 			.permitAll()

@@ -192,6 +192,20 @@ class SampleAppBrowserTests {
 		screenshot("sample-app-events.png");
 	}
 
+	@Test
+	void logInWithDingTalkThroughTheFakesAuthorizePageShowsTheUsersName() {
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		this.driver.get("http://localhost:" + this.port + "/");
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("browser-login"))).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.user[data-userid='wangwu']"))).click();
+		wait.until(ExpectedConditions.textToBe(By.id("me-name"), "王五"));
+		assertThat(this.driver.getCurrentUrl()).isEqualTo("http://localhost:" + this.port + "/");
+		assertThat(this.driver.findElement(By.id("me-userid")).getText()).isEqualTo("wangwu");
+		assertThat(this.driver.findElement(By.id("browser-login")).isDisplayed()).isFalse();
+		assertThat(this.fake.callCount("/v1.0/oauth2/userAccessToken")).isEqualTo(1);
+		assertThat(this.fake.callCount("/topapi/user/getbyunionid")).isEqualTo(1);
+	}
+
 	private void sendMarkdown(WebDriverWait wait, String title, String text) {
 		new Select(this.driver.findElement(By.id("notify-type"))).selectByValue("markdown");
 		WebElement titleField = this.driver.findElement(By.id("notify-title"));

@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Conditional;
 	 * The feature.
 	 * @return the feature
 	 */
-	DingTalkFeature value();
+	DingTalkFeature[] value();
 
 }

@@ -18,7 +18,10 @@ enum DingTalkFeature {
 	LOGIN("login", DingTalkProperties.App::getLogin),
 
 	/** The dd.config endpoint. */
-	JSAPI("jsapi", DingTalkProperties.App::getJsapi);
+	JSAPI("jsapi", DingTalkProperties.App::getJsapi),
+
+	/** Browser login through oauth2Login. */
+	BROWSER_LOGIN("login.browser", (app) -> app.getLogin().getBrowser());
 
 	private final String key;
 

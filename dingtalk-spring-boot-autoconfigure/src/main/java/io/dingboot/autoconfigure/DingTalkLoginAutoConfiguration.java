@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -54,6 +56,9 @@ import org.springframework.util.StringUtils;
  * {@code AuthenticationManager}, {@code AuthenticationProvider} or {@code UserDetailsService} of its
  * own, its {@code AuthenticationManager} is a bean, so that Boot's generated in-memory user (and its
  * "Using generated security password" line) backs off.
+ * With {@code dingtalk.login.browser.enabled=true} (and Spring Security's OAuth2 client on the
+ * classpath) the default chain also offers browser login through {@code oauth2Login}; it exists
+ * when either way in is switched on and adds only the ones that are.
  */
 @AutoConfiguration(
 		after = { DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
@@ -112,9 +117,11 @@ public final class DingTalkLoginAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity")
-	@ConditionalOnDingTalkFeature(DingTalkFeature.LOGIN)
+	@ConditionalOnDingTalkFeature({ DingTalkFeature.LOGIN, DingTalkFeature.BROWSER_LOGIN })
 	@ConditionalOnDefaultWebSecurity
 	static class DefaultSecurityFilterChainConfiguration {
+
+		private static final String OAUTH2_CLIENT = "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
 
 		@Bean
 		@ConditionalOnMissingBean({ AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class,
@@ -132,20 +139,37 @@ public final class DingTalkLoginAutoConfiguration {
 		@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
 		SecurityFilterChain dingTalkSecurityFilterChain(HttpSecurity http, DingTalkLoginSettings settings,
 				DingTalkProperties properties,
-				@Qualifier("dingTalkAuthenticationManager") ObjectProvider<AuthenticationManager> manager) {
-			manager.ifAvailable(http::authenticationManager);
+				@Qualifier("dingTalkAuthenticationManager") ObjectProvider<AuthenticationManager> manager,
+				ApplicationContext context) {
+			boolean freeLogin = DingTalkFeature.LOGIN.isOpen(properties.getLogin().isEnabled(), properties.getApps());
+			boolean browserLogin = ClassUtils.isPresent(OAUTH2_CLIENT, getClass().getClassLoader())
+					&& DingTalkBrowserLoginChain.isAvailable(context);
+			if (!browserLogin) {
+				// with oauth2Login the chain's manager is built from the providers both logins add
+				manager.ifAvailable(http::authenticationManager);
+			}
 			DingTalkProperties.Jsapi jsapi = properties.getJsapi();
 			http.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll();
 				requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll();
-				requests.requestMatchers(DingTalkLoginFilter.loginRequests(settings.processingUrl())).permitAll();
+				if (freeLogin) {
+					requests.requestMatchers(DingTalkLoginFilter.loginRequests(settings.processingUrl())).permitAll();
+				}
+				if (browserLogin) {
+					DingTalkBrowserLoginChain.permitLoginRequests(requests);
+				}
 				if (DingTalkFeature.JSAPI.isOpen(jsapi.isEnabled(), properties.getApps())) {
 					requests.requestMatchers(HttpMethod.GET, jsapi.getPath()).permitAll();
 				}
 				requests.requestMatchers("/error").permitAll();
 				requests.anyRequest().authenticated();
 			});
-			http.with(DingTalkLoginConfigurer.dingTalkLogin(), Customizer.withDefaults());
+			if (freeLogin) {
+				http.with(DingTalkLoginConfigurer.dingTalkLogin(), Customizer.withDefaults());
+			}
+			if (browserLogin) {
+				DingTalkBrowserLoginChain.apply(http);
+			}
 			http.csrf((csrf) -> csrf.spa());
 			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new DingTalkAuthenticationEntryPoint()));
 			http.requestCache((cache) -> cache.disable());

@@ -820,12 +820,26 @@ public class DingTalkProperties extends DingTalkAppProperties {
 			 */
 			private boolean enabled;
 
+			/**
+			 * Base URL of DingTalk's login host, where browsers are sent to log in
+			 * ({login-base-url}/oauth2/auth).
+			 */
+			private String loginBaseUrl = "https://login.dingtalk.com";
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
 
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
+			}
+
+			public String getLoginBaseUrl() {
+				return this.loginBaseUrl;
+			}
+
+			public void setLoginBaseUrl(String loginBaseUrl) {
+				this.loginBaseUrl = loginBaseUrl;
 			}
 
 		}

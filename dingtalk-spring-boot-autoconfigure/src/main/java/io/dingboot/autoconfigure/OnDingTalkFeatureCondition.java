@@ -20,16 +20,19 @@ class OnDingTalkFeatureCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnDingTalkFeature.class.getName());
-		DingTalkFeature feature = (DingTalkFeature) attributes.get("value");
+		DingTalkFeature[] features = (DingTalkFeature[]) attributes.get("value");
 		Binder binder = Binder.get(context.getEnvironment());
-		boolean top = binder.bind(feature.property(), Boolean.class).orElse(false);
-		if (top) {
-			return ConditionOutcome.match(feature.property() + " is true");
-		}
 		Map<String, DingTalkProperties.App> apps = binder.bind("dingtalk.apps", APPS).orElse(Map.of());
-		if (feature.isOpen(false, apps)) {
-			return ConditionOutcome.match(feature.property("<name>") + " is true for an app");
+		for (DingTalkFeature feature : features) {
+			boolean top = binder.bind(feature.property(), Boolean.class).orElse(false);
+			if (top) {
+				return ConditionOutcome.match(feature.property() + " is true");
+			}
+			if (feature.isOpen(false, apps)) {
+				return ConditionOutcome.match(feature.property("<name>") + " is true for an app");
+			}
 		}
+		DingTalkFeature feature = features[0];
 		return ConditionOutcome.noMatch(feature.property() + " is not true and no app switches it on");
 	}
 

@@ -37,6 +37,9 @@ class DingTalkLoginAutoConfigurationTests {
 
 	private static final String GENERATED_PASSWORD = "Using generated security password";
 
+	private static final FilteredClassLoader WITHOUT_OAUTH2_CLIENT = new FilteredClassLoader(
+			"org.springframework.security.oauth2.client");
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkApiAutoConfiguration.class,
 				DingTalkLoginAutoConfiguration.class, SecurityAutoConfiguration.class,
@@ -106,7 +109,9 @@ class DingTalkLoginAutoConfigurationTests {
 
 	@Test
 	void whenLoginIsOffThenBootsGeneratedUserIsUnchanged(CapturedOutput output) {
-		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+		// Boot generates its user only without the OAuth2 client on the classpath
+		this.runner.withClassLoader(WITHOUT_OAUTH2_CLIENT)
+			.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(InMemoryUserDetailsManager.class)
 				.doesNotHaveBean("dingTalkAuthenticationManager"));
@@ -115,7 +120,9 @@ class DingTalkLoginAutoConfigurationTests {
 
 	@Test
 	void whenTheApplicationHasItsOwnChainThenBootsUserSetupIsUnchanged(CapturedOutput output) {
-		this.runner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+		// Boot generates its user only without the OAuth2 client on the classpath
+		this.runner.withClassLoader(WITHOUT_OAUTH2_CLIENT)
+			.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
 			.withPropertyValues("dingtalk.login.enabled=true")
 			.withUserConfiguration(UserChain.class)
 			.run((context) -> assertThat(context).hasNotFailed()

@@ -27,11 +27,37 @@ final class Answer {
 
 	private final boolean reset;
 
+	private final @Nullable String location;
+
 	private Answer(int status, byte[] body, String contentType, boolean reset) {
+		this(status, body, contentType, reset, null);
+	}
+
+	private Answer(int status, byte[] body, String contentType, boolean reset, @Nullable String location) {
 		this.status = status;
 		this.body = body;
 		this.contentType = contentType;
 		this.reset = reset;
+		this.location = location;
+	}
+
+	/**
+	 * An HTML page.
+	 * @param status the status
+	 * @param page the page
+	 * @return the answer
+	 */
+	static Answer html(int status, String page) {
+		return new Answer(status, page.getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", false);
+	}
+
+	/**
+	 * A {@code 302} redirect.
+	 * @param location where to
+	 * @return the answer
+	 */
+	static Answer redirect(String location) {
+		return new Answer(302, new byte[0], "text/html;charset=UTF-8", false, location);
 	}
 
 	/**
@@ -185,6 +211,9 @@ final class Answer {
 		}
 		else {
 			builder.withStatus(this.status).withHeader("Content-Type", this.contentType).withBody(this.body);
+			if (this.location != null) {
+				builder.withHeader("Location", this.location);
+			}
 		}
 		if (!latency.isZero()) {
 			builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, latency.toMillis()));

@@ -72,7 +72,7 @@ public final class FakeDingTalk implements AutoCloseable {
 				new DepartmentEndpoints(this.state), new MessageEndpoints(this.state), new MediaEndpoints(this.state),
 				new JsapiEndpoints(this.state), new CallbackEndpoints(this.state), new V1TokenEndpoints(this.state),
 				new RobotEndpoints(this.state, this.robots), new CardEndpoints(this.state, this.robots),
-				new RobotWebhookEndpoints(this.state, this.webhookRobots),
+				new RobotWebhookEndpoints(this.state, this.webhookRobots), new OAuth2LoginEndpoints(this.state),
 				new UnknownEndpoints(this.state) };
 		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")

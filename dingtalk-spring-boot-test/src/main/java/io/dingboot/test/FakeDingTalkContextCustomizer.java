@@ -72,6 +72,7 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("dingtalk.base-url", fake.baseUrl());
 		properties.put("dingtalk.api-base-url", fake.baseUrl());
+		properties.put("dingtalk.login.browser.login-base-url", fake.baseUrl());
 		Set<String> namedApps = applicationApps(context);
 		if (namedApps.isEmpty() || hasTopLevelCredentials(context)) {
 			properties.put("dingtalk.app-key", app.appKey());

@@ -84,6 +84,9 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		properties.put("dingtalk.corp-id", app.corpId());
 		properties.put("dingtalk.agent-id", String.valueOf(app.agentId()));
 		properties.put("dingtalk.login.enabled", "true");
+		properties.put("dingtalk.login.browser.enabled", "true");
+		properties.put("dingtalk.login.browser.login-base-url", fake.baseUrl());
+		properties.put("dingtalk.api-base-url", fake.baseUrl());
 		properties.put("dingtalk.jsapi.enabled", "true");
 		properties.put("dingtalk.callback.enabled", "true");
 		properties.put("dingtalk.callback.token", DEMO_CALLBACK_TOKEN);

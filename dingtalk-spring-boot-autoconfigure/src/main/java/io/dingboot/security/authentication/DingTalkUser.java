@@ -2,7 +2,10 @@ package io.dingboot.security.authentication;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -14,6 +17,8 @@ import io.dingboot.user.UserInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
 /**
@@ -31,12 +36,16 @@ import org.springframework.util.Assert;
  * "deptIds", "boss", "leader", "app", "corpId"}}, where {@code name} is the display name
  * ({@link #getDisplayName()}), while {@link #getName()}, the principal's name for Spring Security,
  * is the userid.
+ * <p>
+ * It is also the {@link OAuth2User} of browser login: {@link #getAttributes()} is the same view
+ * as the JSON above, and {@link #getAuthorities()} those the {@link DingTalkUserMapper} chose
+ * ({@link #withAuthorities}), by default {@link DingTalkUserMapper#defaultAuthorities}.
  */
 @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
 		fieldVisibility = Visibility.NONE)
 @JsonPropertyOrder({ "userid", "unionid", "name", "admin", "adminLevel", "detailsFetched", "avatar", "title",
 		"deptIds", "boss", "leader", "app", "corpId" })
-public final class DingTalkUser implements AuthenticatedPrincipal, Serializable {
+public final class DingTalkUser implements AuthenticatedPrincipal, OAuth2User, Serializable {
 
 	/** Name of the app of the top-level {@code dingtalk.*} keys. */
 	public static final String DEFAULT_APP = "default";
@@ -71,6 +80,9 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 
 	private final @Nullable String corpId;
 
+	/** Authorities of the OAuth2 view, chosen by the mapper; not part of equality. */
+	private final @Nullable List<GrantedAuthority> authorities;
+
 	private DingTalkUser(String appName, @Nullable String corpId, String userid, @Nullable String unionid,
 			@Nullable String name, boolean admin, int adminLevel,
 			boolean detailsFetched, @Nullable String avatar, @Nullable String title, List<Long> deptIds, boolean boss,
@@ -90,6 +102,24 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 		this.deptIds = List.copyOf(deptIds);
 		this.boss = boss;
 		this.leader = leader;
+		this.authorities = null;
+	}
+
+	private DingTalkUser(DingTalkUser user, List<GrantedAuthority> authorities) {
+		this.appName = user.appName;
+		this.corpId = user.corpId;
+		this.userid = user.userid;
+		this.unionid = user.unionid;
+		this.name = user.name;
+		this.admin = user.admin;
+		this.adminLevel = user.adminLevel;
+		this.detailsFetched = user.detailsFetched;
+		this.avatar = user.avatar;
+		this.title = user.title;
+		this.deptIds = user.deptIds;
+		this.boss = user.boss;
+		this.leader = user.leader;
+		this.authorities = authorities;
 	}
 
 	/**
@@ -254,6 +284,54 @@ public final class DingTalkUser implements AuthenticatedPrincipal, Serializable 
 	@JsonProperty("corpId")
 	public @Nullable String getCorpId() {
 		return this.corpId;
+	}
+
+	/**
+	 * This user with the authorities of its {@link OAuth2User} view.
+	 * @param authorities the authorities, e.g. those the mapper chose
+	 * @return a new user, equal to this one
+	 */
+	public DingTalkUser withAuthorities(Collection<? extends GrantedAuthority> authorities) {
+		return new DingTalkUser(this, List.copyOf(authorities));
+	}
+
+	/**
+	 * The authorities the {@link DingTalkUserMapper} chose for browser login, otherwise
+	 * {@link DingTalkUserMapper#defaultAuthorities}.
+	 * @return the authorities
+	 */
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return (this.authorities != null) ? this.authorities : DingTalkUserMapper.defaultAuthorities(this);
+	}
+
+	/**
+	 * The user as attributes, the same view as the JSON (no secret, no token, no code).
+	 * @return the attributes
+	 */
+	@Override
+	public Map<String, Object> getAttributes() {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("userid", this.userid);
+		putIfPresent(attributes, "unionid", this.unionid);
+		putIfPresent(attributes, "name", this.name);
+		attributes.put("admin", this.admin);
+		attributes.put("adminLevel", this.adminLevel);
+		attributes.put("detailsFetched", this.detailsFetched);
+		putIfPresent(attributes, "avatar", this.avatar);
+		putIfPresent(attributes, "title", this.title);
+		attributes.put("deptIds", this.deptIds);
+		attributes.put("boss", this.boss);
+		attributes.put("leader", this.leader);
+		attributes.put("app", getAppName());
+		putIfPresent(attributes, "corpId", this.corpId);
+		return attributes;
+	}
+
+	private static void putIfPresent(Map<String, Object> attributes, String key, @Nullable Object value) {
+		if (value != null) {
+			attributes.put(key, value);
+		}
 	}
 
 	@Override

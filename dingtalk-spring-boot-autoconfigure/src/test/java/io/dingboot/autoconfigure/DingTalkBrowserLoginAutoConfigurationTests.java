@@ -50,7 +50,7 @@ class DingTalkBrowserLoginAutoConfigurationTests {
 			ClientRegistration registration = repository.findByRegistrationId("dingtalk");
 			assertThat(registration.getClientId()).isEqualTo("dingkey");
 			assertThat(registration.getClientSecret()).isEqualTo("dingsecret");
-			assertThat(registration.getScopes()).isEmpty();
+			assertThat(registration.getScopes()).isNullOrEmpty();
 			assertThat(registration.getAuthorizationGrantType()).isEqualTo(AuthorizationGrantType.AUTHORIZATION_CODE);
 			assertThat(registration.getRedirectUri()).isEqualTo("{baseUrl}/login/oauth2/code/{registrationId}");
 			assertThat(registration.getProviderDetails().getAuthorizationUri())

@@ -22,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,10 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Drives the sample's page in demo mode in a real headless Chromium (the Debian packages
@@ -50,10 +45,6 @@ import static org.assertj.core.api.Assertions.fail;
 		properties = { "dingtalk.retry.initial-backoff=10ms", "dingtalk.retry.max-backoff=50ms" })
 class SampleAppBrowserTests {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final Pattern TIME_24H = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
@@ -66,48 +57,26 @@ class SampleAppBrowserTests {
 	@Autowired
 	FakeDingTalk fake;
 
-	private Path profile;
+	private HeadlessChromium browser;
 
 	private WebDriver driver;
 
 	@BeforeAll
 	static void chromiumIsInstalled() {
-		for (String executable : new String[] { CHROMIUM, CHROMEDRIVER }) {
-			if (!Files.isExecutable(Path.of(executable))) {
-				fail(executable + " is missing: run `bash scripts/test.sh`, which installs the Debian packages "
-						+ "chromium and chromium-driver");
-			}
-		}
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		HeadlessChromium.requireInstalled();
 	}
 
 	@BeforeEach
-	void openBrowser() throws IOException {
+	void openBrowser() {
 		this.fake.resetJournal();
-		this.profile = Files.createTempDirectory("sample-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		// an English browser: the page still shows 24-hour times as read in China
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run",
-				"--window-size=1280,1300", "--lang=en-US", "--user-data-dir=" + this.profile);
-		// a service of its own per browser: quitting the driver stops its service
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start("sample-chromium");
+		this.driver = this.browser.driver();
 	}
 
 	@AfterEach
-	void quitBrowser() throws IOException {
-		try {
-			if (this.driver != null) {
-				this.driver.quit();
-			}
-		}
-		finally {
-			FileSystemUtils.deleteRecursively(this.profile);
+	void quitBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.dingboot.health;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -50,7 +51,7 @@ public final class DingTalkStreamHealthIndicator implements HealthIndicator, Str
 			this.states.put(app, Health.outOfService().withDetail("state", "stopped").build());
 		}
 		else {
-			this.states.put(app, reconnecting(reason.name().toLowerCase(java.util.Locale.ROOT)));
+			this.states.put(app, reconnecting(reason.name().toLowerCase(Locale.ROOT)));
 		}
 	}
 

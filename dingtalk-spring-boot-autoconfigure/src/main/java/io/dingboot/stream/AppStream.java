@@ -3,6 +3,7 @@ package io.dingboot.stream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -271,7 +272,7 @@ final class AppStream implements StreamConnection.Owner {
 			return;
 		}
 		this.reconnectScheduled = true;
-		this.listeners.reconnectScheduled(this.app.name(), java.time.Duration.ofMillis(delayMillis));
+		this.listeners.reconnectScheduled(this.app.name(), Duration.ofMillis(delayMillis));
 		this.scheduler.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
 	}
 

@@ -1,9 +1,13 @@
 package io.dingboot.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import io.dingboot.apps.DingTalkApps;
 import io.dingboot.health.DingTalkHealthIndicator;
+import io.dingboot.health.DingTalkStreamHealthIndicator;
+import io.dingboot.stream.DingTalkStreamClient;
+import io.dingboot.stream.StreamApp;
 import io.dingboot.token.AccessTokenProvider;
 import io.dingboot.token.DefaultAccessTokenProvider;
 import io.dingboot.token.TokenCache;
@@ -16,19 +20,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code dingtalk} health indicator ({@link DingTalkHealthIndicator}),
  * one entry per app of {@link DingTalkApps} (apps registered at runtime included), off with
- * {@code management.health.dingtalk.enabled=false}.
+ * {@code management.health.dingtalk.enabled=false}; and, when Stream mode is on, the
+ * {@code dingTalkStream} indicator ({@link DingTalkStreamHealthIndicator}), one entry per app, off
+ * with {@code management.health.dingtalk-stream.enabled=false}.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(TokenCache.class)
-@ConditionalOnEnabledHealthIndicator("dingtalk")
 public final class DingTalkHealthAutoConfiguration {
 
 	@Bean
+	@ConditionalOnBean(TokenCache.class)
+	@ConditionalOnEnabledHealthIndicator("dingtalk")
 	@ConditionalOnMissingBean(name = "dingtalkHealthIndicator")
 	DingTalkHealthIndicator dingtalkHealthIndicator(TokenCache tokenCache,
 			ObjectProvider<AccessTokenProvider> accessTokenProvider, ObjectProvider<DingTalkApps> apps) {
@@ -43,6 +51,26 @@ public final class DingTalkHealthAutoConfiguration {
 			return (provider instanceof DefaultAccessTokenProvider defaultProvider)
 					? Map.of(DingTalkApps.DEFAULT, defaultProvider.getKey()) : Map.of();
 		});
+	}
+
+	/**
+	 * The {@code dingTalkStream} health indicator, when Stream mode is on.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnStreamEnabledCondition.class)
+	@ConditionalOnEnabledHealthIndicator("dingtalk-stream")
+	static class StreamHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "dingTalkStreamHealthIndicator")
+		DingTalkStreamHealthIndicator dingTalkStreamHealthIndicator(ObjectProvider<DingTalkStreamClient> client) {
+			return new DingTalkStreamHealthIndicator(() -> {
+				DingTalkStreamClient streamClient = client.getIfAvailable();
+				return (streamClient != null) ? streamClient.getApps().stream().map(StreamApp::name).toList()
+						: List.of();
+			});
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import io.dingboot.callback.CallbackObserver;
 import io.dingboot.http.DingTalkTransport;
 import io.dingboot.metrics.DingTalkLoginMetricsListener;
 import io.dingboot.metrics.DingTalkMeters;
+import io.dingboot.stream.StreamListener;
 import io.dingboot.token.TokenCache;
 import io.dingboot.token.redis.RedisTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,13 +18,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Auto-configuration of DingBoot's Micrometer meters ({@link DingTalkMeters}), bound to the token
  * cache, the HTTP transport (its listeners, which the transport takes when it is built) and, when
- * present, the Redis token store. Meters of an app's calls and token fetches are tagged with the
+ * present, the Redis token store and the Stream client. Meters of an app's calls and token fetches are tagged with the
  * app's name from {@link DingTalkApps}, apps registered at runtime included.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class }, afterName = {
@@ -69,6 +71,18 @@ public final class DingTalkMetricsAutoConfiguration {
 		return (outcome) -> meters.callbackEvent((outcome.appName() != null) ? outcome.appName() : "unknown",
 				(outcome.eventType() != null) ? outcome.eventType() : "unknown",
 				outcome.status().name().toLowerCase(Locale.ROOT));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnStreamEnabledCondition.class)
+	static class StreamMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "dingTalkStreamMetricsListener")
+		StreamListener dingTalkStreamMetricsListener(DingTalkMeters meters) {
+			return meters.streamListener();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,6 +11,7 @@ import io.dingboot.callback.CallbackObserver;
 import io.dingboot.stream.CardCallbackListener;
 import io.dingboot.stream.DingTalkStreamClient;
 import io.dingboot.stream.StreamApp;
+import io.dingboot.stream.StreamListener;
 import io.dingboot.stream.StreamSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,9 +53,9 @@ public final class DingTalkStreamAutoConfiguration {
 	@ConditionalOnMissingBean
 	DingTalkStreamClient dingTalkStreamClient(DingTalkProperties properties, ApplicationContext context,
 			CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator,
-			ObjectProvider<CardCallbackListener> cardListeners) {
+			ObjectProvider<CardCallbackListener> cardListeners, ObjectProvider<StreamListener> streamListeners) {
 		return new DingTalkStreamClient(apps(properties), settings(properties), context, dispatcher, deduplicator,
-				cardListeners);
+				cardListeners, streamListeners);
 	}
 
 	static List<StreamApp> apps(DingTalkProperties properties) {

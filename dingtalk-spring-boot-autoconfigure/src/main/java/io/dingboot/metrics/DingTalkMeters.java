@@ -1,14 +1,21 @@
 package io.dingboot.metrics;
 
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.dingboot.DingTalkApiException;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.http.DingTalkTransport;
+import io.dingboot.stream.StreamListener;
 import io.dingboot.token.StoredToken;
 import io.dingboot.token.TokenCache;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code dingtalk.login.attempts} (counter; {@code app}, {@code outcome})</li>
  * <li>{@code dingtalk.token.store.fallbacks} (counter: token fetches made without Redis because it
  * was unavailable)</li>
+ * <li>{@code dingtalk.stream.frames} (counter; {@code app}, {@code type}=event|robot|card|system|other|
+ * malformed|oversize)</li>
+ * <li>{@code dingtalk.stream.acks} (counter; {@code app}, {@code status}=SUCCESS|LATER|REJECTED)</li>
+ * <li>{@code dingtalk.stream.reconnects} (counter; {@code app}: reconnects scheduled after a drop, a
+ * failed attempt or refused credentials)</li>
+ * <li>{@code dingtalk.stream.connections} (gauge; {@code app}: 1 while connected, 0 otherwise)</li>
+ * <li>{@code dingtalk.stream.handler.lag} (timer; {@code app}: from a frame's arrival to its
+ * handler's start on the bounded executor)</li>
  * </ul>
  */
 public final class DingTalkMeters {
@@ -45,6 +60,8 @@ public final class DingTalkMeters {
 	private final MeterRegistry registry;
 
 	private final Function<String, @Nullable String> appOfTokenKey;
+
+	private final ConcurrentMap<String, AtomicInteger> streamConnections = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the meters of an application with the one app {@value #DEFAULT_APP}: every token
@@ -142,6 +159,76 @@ public final class DingTalkMeters {
 			.description("Token fetches made without the shared store because it was unavailable")
 			.register(this.registry)
 			.increment();
+	}
+
+	/**
+	 * A listener for the Stream client that counts frames, answers and reconnects, shows whether
+	 * each app is connected and times the handler lag.
+	 * @return the listener
+	 */
+	public StreamListener streamListener() {
+		return new StreamListener() {
+
+			@Override
+			public void connectionOpened(String app) {
+				streamConnection(app).set(1);
+			}
+
+			@Override
+			public void connectionClosed(String app, CloseReason reason) {
+				streamConnection(app).set(0);
+			}
+
+			@Override
+			public void reconnectScheduled(String app, Duration delay) {
+				Counter.builder("dingtalk.stream.reconnects")
+					.description("Stream reconnects scheduled after a drop, a failed attempt or refused credentials")
+					.tag("app", safe(app))
+					.register(DingTalkMeters.this.registry)
+					.increment();
+			}
+
+			@Override
+			public void frameReceived(String app, FrameType type) {
+				Counter.builder("dingtalk.stream.frames")
+					.description("Stream frames received from DingTalk")
+					.tag("app", safe(app))
+					.tag("type", type.name().toLowerCase(Locale.ROOT))
+					.register(DingTalkMeters.this.registry)
+					.increment();
+			}
+
+			@Override
+			public void ackSent(String app, AckStatus status) {
+				Counter.builder("dingtalk.stream.acks")
+					.description("Answers sent to Stream events, robot messages and card callbacks")
+					.tag("app", safe(app))
+					.tag("status", status.name())
+					.register(DingTalkMeters.this.registry)
+					.increment();
+			}
+
+			@Override
+			public void handlerLag(String app, Duration lag) {
+				Timer.builder("dingtalk.stream.handler.lag")
+					.description("Time from a Stream frame's arrival to its handler's start")
+					.tag("app", safe(app))
+					.register(DingTalkMeters.this.registry)
+					.record(lag);
+			}
+
+		};
+	}
+
+	private AtomicInteger streamConnection(String app) {
+		return this.streamConnections.computeIfAbsent(safe(app), (name) -> {
+			AtomicInteger state = new AtomicInteger();
+			Gauge.builder("dingtalk.stream.connections", state, AtomicInteger::get)
+				.description("Whether the app's Stream connection is up (1) or down (0)")
+				.tag("app", name)
+				.register(this.registry);
+			return state;
+		});
 	}
 
 	private String appOf(String tokenKey) {

@@ -3,6 +3,7 @@ package io.dingboot.stream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +44,8 @@ final class AppStream implements StreamConnection.Owner {
 
 	private final Backoff backoff;
 
+	private final StreamListener listeners;
+
 	private boolean running;
 
 	private boolean connecting;
@@ -59,6 +62,12 @@ final class AppStream implements StreamConnection.Owner {
 
 	AppStream(StreamApp app, List<Subscription> subscriptions, StreamSettings settings, HttpClient httpClient,
 			ConnectionOpener opener, FrameRouter router, ScheduledExecutorService scheduler) {
+		this(app, subscriptions, settings, httpClient, opener, router, scheduler, StreamListeners.NONE);
+	}
+
+	AppStream(StreamApp app, List<Subscription> subscriptions, StreamSettings settings, HttpClient httpClient,
+			ConnectionOpener opener, FrameRouter router, ScheduledExecutorService scheduler,
+			StreamListener listeners) {
 		this.app = app;
 		this.subscriptions = List.copyOf(subscriptions);
 		this.settings = settings;
@@ -67,6 +76,7 @@ final class AppStream implements StreamConnection.Owner {
 		this.router = router;
 		this.scheduler = scheduler;
 		this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+		this.listeners = listeners;
 	}
 
 	String name() {
@@ -138,6 +148,7 @@ final class AppStream implements StreamConnection.Owner {
 		}
 		logger.info("Stream connection {} of DingTalk app '{}' is open ({})", connection.id(), this.app.name(),
 				this.subscriptions);
+		this.listeners.connectionOpened(this.app.name());
 		if (connection.isRetired()) {
 			// DingTalk asked to replace it before the handshake completed here: the request found this
 			// connection still being opened, so the replacement is opened now
@@ -152,6 +163,7 @@ final class AppStream implements StreamConnection.Owner {
 		}
 		if (ex instanceof OpenConnectionException open && open.isAuthFailed()) {
 			String key = this.app.propertyPrefix() + "app-secret";
+			this.listeners.authFailed(this.app.name(), key);
 			if (!this.authFailureReported) {
 				this.authFailureReported = true;
 				logger.error("DingTalk refused the credentials of app '{}' for Stream mode ({}): check {} and {}app-key; "
@@ -164,6 +176,7 @@ final class AppStream implements StreamConnection.Owner {
 			schedule(this.settings.authFailureBackoff().toMillis());
 			return;
 		}
+		this.listeners.connectFailed(this.app.name(), ex.getClass().getSimpleName());
 		this.failedAttempts++;
 		long delay = this.backoff.delayMillis(this.failedAttempts);
 		logger.warn("Stream connection of DingTalk app '{}' could not be opened ({}); attempt {} in {} ms",
@@ -173,6 +186,7 @@ final class AppStream implements StreamConnection.Owner {
 
 	@Override
 	public void onFrame(StreamConnection connection, StreamFrame frame) {
+		this.listeners.frameReceived(this.app.name(), typeOf(frame));
 		if (StreamFrame.SYSTEM.equals(frame.type())) {
 			String topic = frame.topic();
 			if ("ping".equals(topic)) {
@@ -188,6 +202,27 @@ final class AppStream implements StreamConnection.Owner {
 			return;
 		}
 		this.router.route(this.app.name(), connection, frame);
+	}
+
+	@Override
+	public void onSkipped(StreamConnection connection, StreamListener.FrameType type) {
+		this.listeners.frameReceived(this.app.name(), type);
+	}
+
+	private static StreamListener.FrameType typeOf(StreamFrame frame) {
+		if (StreamFrame.SYSTEM.equals(frame.type())) {
+			return StreamListener.FrameType.SYSTEM;
+		}
+		if (StreamFrame.EVENT.equals(frame.type())) {
+			return StreamListener.FrameType.EVENT;
+		}
+		if (StreamFrame.CALLBACK.equals(frame.type()) && RobotMessageEvent.TOPIC.equals(frame.topic())) {
+			return StreamListener.FrameType.ROBOT;
+		}
+		if (StreamFrame.CALLBACK.equals(frame.type()) && CardCallbackListener.TOPIC.equals(frame.topic())) {
+			return StreamListener.FrameType.CARD;
+		}
+		return StreamListener.FrameType.OTHER;
 	}
 
 	/**
@@ -208,8 +243,11 @@ final class AppStream implements StreamConnection.Owner {
 		}
 		this.current = null;
 		if (!this.running) {
+			this.listeners.connectionClosed(this.app.name(), StreamListener.CloseReason.STOPPED);
 			return;
 		}
+		this.listeners.connectionClosed(this.app.name(),
+				connection.isRetired() ? StreamListener.CloseReason.REPLACED : StreamListener.CloseReason.DROPPED);
 		if (System.nanoTime() - this.connectedAtNanos >= this.settings.stableAfter().toNanos()) {
 			this.failedAttempts = 0;
 		}
@@ -234,6 +272,7 @@ final class AppStream implements StreamConnection.Owner {
 			return;
 		}
 		this.reconnectScheduled = true;
+		this.listeners.reconnectScheduled(this.app.name(), Duration.ofMillis(delayMillis));
 		this.scheduler.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
 	}
 
@@ -282,6 +321,9 @@ final class AppStream implements StreamConnection.Owner {
 		StreamConnection connection = this.current;
 		this.current = null;
 		if (connection != null) {
+			if (!connection.isClosed()) {
+				this.listeners.connectionClosed(this.app.name(), StreamListener.CloseReason.STOPPED);
+			}
 			connection.abortQuietly();
 		}
 	}

@@ -53,6 +53,8 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 
 	private final ObjectProvider<CardCallbackListener> cardListeners;
 
+	private final StreamListeners listeners;
+
 	private final List<AppStream> streams = new ArrayList<>();
 
 	private volatile boolean running;
@@ -75,6 +77,31 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 	public DingTalkStreamClient(List<StreamApp> apps, StreamSettings settings, ApplicationContext context,
 			CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator,
 			ObjectProvider<CardCallbackListener> cardListeners) {
+		this(apps, settings, context, dispatcher, deduplicator, cardListeners, StreamListeners.NONE);
+	}
+
+	/**
+	 * Create a client that tells {@code listeners} what it does (for meters and health).
+	 * @param apps the apps that connect
+	 * @param settings the settings
+	 * @param context publishes events, and tells which listeners the application has
+	 * @param dispatcher publishes events as the HTTP callback does
+	 * @param deduplicator remembers handled robot messages
+	 * @param cardListeners the card callback listeners
+	 * @param listeners the listeners of connections, frames and answers; resolved when the
+	 * client starts
+	 */
+	public DingTalkStreamClient(List<StreamApp> apps, StreamSettings settings, ApplicationContext context,
+			CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator,
+			ObjectProvider<CardCallbackListener> cardListeners, ObjectProvider<StreamListener> listeners) {
+		this(apps, settings, context, dispatcher, deduplicator, cardListeners, new StreamListeners(
+				() -> listeners.orderedStream().toList()));
+		Assert.notNull(listeners, "'listeners' must not be null");
+	}
+
+	private DingTalkStreamClient(List<StreamApp> apps, StreamSettings settings, ApplicationContext context,
+			CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator,
+			ObjectProvider<CardCallbackListener> cardListeners, StreamListeners listeners) {
 		Assert.notNull(apps, "'apps' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(context, "'context' must not be null");
@@ -87,6 +114,7 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 		this.dispatcher = dispatcher;
 		this.deduplicator = deduplicator;
 		this.cardListeners = cardListeners;
+		this.listeners = listeners;
 	}
 
 	@Override
@@ -114,10 +142,11 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 			.build();
 		ConnectionOpener opener = new ConnectionOpener(this.httpClient, this.settings.connectTimeout());
 		FrameRouter router = new FrameRouter(this.handlers, new StreamEventPublisher(this.dispatcher), this.context,
-				this.deduplicator, () -> this.cardListeners.orderedStream().toList(), this.settings.dedupeWindow());
+				this.deduplicator, () -> this.cardListeners.orderedStream().toList(), this.settings.dedupeWindow(),
+				this.listeners);
 		for (StreamApp app : this.apps) {
 			AppStream stream = new AppStream(app, subscriptions, this.settings, this.httpClient, opener, router,
-					this.scheduler);
+					this.scheduler, this.listeners);
 			this.streams.add(stream);
 			stream.start();
 		}

@@ -44,40 +44,53 @@ final class FrameRouter {
 
 	private final Duration dedupeWindow;
 
+	private final StreamListener listeners;
+
 	FrameRouter(Executor executor, StreamEventPublisher events, ApplicationEventPublisher publisher,
 			CallbackDeduplicator deduplicator, Supplier<List<CardCallbackListener>> cardListeners,
 			Duration dedupeWindow) {
+		this(executor, events, publisher, deduplicator, cardListeners, dedupeWindow, StreamListeners.NONE);
+	}
+
+	FrameRouter(Executor executor, StreamEventPublisher events, ApplicationEventPublisher publisher,
+			CallbackDeduplicator deduplicator, Supplier<List<CardCallbackListener>> cardListeners,
+			Duration dedupeWindow, StreamListener listeners) {
 		this.executor = executor;
 		this.events = events;
 		this.publisher = publisher;
 		this.deduplicator = deduplicator;
 		this.cardListeners = cardListeners;
 		this.dedupeWindow = dedupeWindow;
+		this.listeners = listeners;
 	}
 
 	void route(String appName, StreamConnection connection, StreamFrame frame) {
 		if (StreamFrame.EVENT.equals(frame.type())) {
-			submit(frame, () -> event(appName, connection, frame));
+			submit(appName, frame, () -> event(appName, connection, frame));
 		}
 		else if (StreamFrame.CALLBACK.equals(frame.type()) && RobotMessageEvent.TOPIC.equals(frame.topic())) {
 			robotMessage(appName, connection, frame);
 		}
 		else if (StreamFrame.CALLBACK.equals(frame.type()) && CardCallbackListener.TOPIC.equals(frame.topic())) {
-			submit(frame, () -> cardCallback(appName, connection, frame));
+			submit(appName, frame, () -> cardCallback(appName, connection, frame));
 		}
 		else if (StreamFrame.CALLBACK.equals(frame.type())) {
 			logger.warn("No listener for Stream topic {} of app '{}'", frame.topic(), appName);
-			connection.send(frame.response(404, "topic not exist", null));
+			answer(appName, connection, frame.response(404, "topic not exist", null), StreamListener.AckStatus.REJECTED);
 		}
 		else {
 			logger.warn("Skipped Stream frame of unknown type {} of app '{}'", frame.type(), appName);
-			connection.send(frame.response(404, "type not exist", null));
+			answer(appName, connection, frame.response(404, "type not exist", null), StreamListener.AckStatus.REJECTED);
 		}
 	}
 
-	private boolean submit(StreamFrame frame, Runnable task) {
+	private boolean submit(String appName, StreamFrame frame, Runnable task) {
+		long received = System.nanoTime();
 		try {
-			this.executor.execute(task);
+			this.executor.execute(() -> {
+				this.listeners.handlerLag(appName, Duration.ofNanos(System.nanoTime() - received));
+				task.run();
+			});
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
@@ -94,7 +107,7 @@ final class FrameRouter {
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("Skipped event {} of app '{}': {}", frame, appName, ex.getMessage());
-			connection.send(frame.response(400, "bad request", null));
+			answer(appName, connection, frame.response(400, "bad request", null), StreamListener.AckStatus.REJECTED);
 			return;
 		}
 		catch (RuntimeException ex) {
@@ -104,14 +117,15 @@ final class FrameRouter {
 		ObjectNode data = StreamJson.MAPPER.createObjectNode();
 		data.put("status", delivered ? "SUCCESS" : "LATER");
 		data.put("message", delivered ? "success" : "later");
-		connection.send(frame.response(200, "OK", StreamJson.MAPPER.writeValueAsString(data)));
+		answer(appName, connection, frame.response(200, "OK", StreamJson.MAPPER.writeValueAsString(data)),
+				delivered ? StreamListener.AckStatus.SUCCESS : StreamListener.AckStatus.LATER);
 	}
 
 	private void robotMessage(String appName, StreamConnection connection, StreamFrame frame) {
 		JsonNode payload = parseObject(frame);
 		if (payload == null) {
 			logger.warn("Skipped robot message {} of app '{}': data is not a JSON object", frame, appName);
-			connection.send(frame.response(400, "bad request", null));
+			answer(appName, connection, frame.response(400, "bad request", null), StreamListener.AckStatus.REJECTED);
 			return;
 		}
 		String msgId = StreamJson.text(payload, "msgId");
@@ -119,11 +133,11 @@ final class FrameRouter {
 		Claim claim = this.deduplicator.claim(key, CLAIM_TIMEOUT);
 		if (claim != Claim.CLAIMED) {
 			logger.debug("Robot message {} of app '{}' was delivered already ({})", frame, appName, claim);
-			connection.send(frame.response(200, "OK", ROBOT_ACK));
+			answer(appName, connection, frame.response(200, "OK", ROBOT_ACK), StreamListener.AckStatus.SUCCESS);
 			return;
 		}
 		RobotMessageEvent event = new RobotMessageEvent(this, appName, payload);
-		boolean submitted = submit(frame, () -> {
+		boolean submitted = submit(appName, frame, () -> {
 			try {
 				this.publisher.publishEvent(event);
 			}
@@ -135,7 +149,7 @@ final class FrameRouter {
 			}
 		});
 		if (submitted) {
-			connection.send(frame.response(200, "OK", ROBOT_ACK));
+			answer(appName, connection, frame.response(200, "OK", ROBOT_ACK), StreamListener.AckStatus.SUCCESS);
 		}
 		else {
 			this.deduplicator.release(key);
@@ -146,7 +160,7 @@ final class FrameRouter {
 		JsonNode payload = parseObject(frame);
 		if (payload == null) {
 			logger.warn("Skipped card callback {} of app '{}': data is not a JSON object", frame, appName);
-			connection.send(frame.response(400, "bad request", null));
+			answer(appName, connection, frame.response(400, "bad request", null), StreamListener.AckStatus.REJECTED);
 			return;
 		}
 		JsonNode content = StreamJson.object(payload, "content");
@@ -165,10 +179,20 @@ final class FrameRouter {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("A card callback listener failed on {}", callback, ex);
-			connection.send(frame.response(500, "internal error", null));
+			answer(appName, connection, frame.response(500, "internal error", null),
+					StreamListener.AckStatus.REJECTED);
 			return;
 		}
-		connection.send(frame.response(200, "OK", StreamJson.MAPPER.writeValueAsString(cardResponse(response))));
+		answer(appName, connection,
+				frame.response(200, "OK", StreamJson.MAPPER.writeValueAsString(cardResponse(response))),
+				StreamListener.AckStatus.SUCCESS);
+	}
+
+	private void answer(String appName, StreamConnection connection, String response,
+			StreamListener.AckStatus status) {
+		// counted first: whoever sees the answer sees it counted
+		this.listeners.ackSent(appName, status);
+		connection.send(response);
 	}
 
 	static ObjectNode cardResponse(@Nullable CardCallbackResponse response) {

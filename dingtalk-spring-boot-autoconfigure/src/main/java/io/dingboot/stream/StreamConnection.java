@@ -98,6 +98,7 @@ final class StreamConnection implements WebSocket.Listener {
 			if (last) {
 				logger.warn("Skipped a Stream frame of app '{}' on {}: larger than dingtalk.stream.max-frame-size "
 						+ "({} bytes)", this.appName, this.id, this.maxFrameSize);
+				this.owner.onSkipped(this, StreamListener.FrameType.OVERSIZE);
 				this.skipping = false;
 				this.partialBytes = 0;
 			}
@@ -114,6 +115,7 @@ final class StreamConnection implements WebSocket.Listener {
 		catch (IllegalArgumentException ex) {
 			logger.warn("Skipped a malformed Stream frame of app '{}' on {}: {}", this.appName, this.id,
 					ex.getMessage());
+			this.owner.onSkipped(this, StreamListener.FrameType.MALFORMED);
 			return;
 		}
 		try {
@@ -303,6 +305,12 @@ final class StreamConnection implements WebSocket.Listener {
 		void onFrame(StreamConnection connection, StreamFrame frame);
 
 		void onClosed(StreamConnection connection, String reason);
+
+		/**
+		 * A frame was skipped: too large or malformed.
+		 */
+		default void onSkipped(StreamConnection connection, StreamListener.FrameType type) {
+		}
 
 	}
 

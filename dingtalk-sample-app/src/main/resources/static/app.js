@@ -7,34 +7,12 @@
 	let me = null;
 	let pollTimer = null;
 
-	function csrfToken() {
-		const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-		return match ? decodeURIComponent(match[1]) : '';
-	}
-
 	async function api(method, url, body) {
-		const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-		if (method !== 'GET') {
-			headers['X-XSRF-TOKEN'] = csrfToken();
+		const answer = await SampleHttp.send(method, url, body);
+		if (!answer.ok) {
+			throw apiError(answer.status, answer.data);
 		}
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json';
-		}
-		const response = await fetch(url, {
-			method, headers, credentials: 'same-origin',
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
-		const text = await response.text();
-		let data = null;
-		try {
-			data = text ? JSON.parse(text) : null;
-		} catch (e) {
-			data = { message: text };
-		}
-		if (!response.ok) {
-			throw apiError(response.status, data);
-		}
-		return data;
+		return answer.data;
 	}
 
 	// --- errors: Chinese first, then English, never an API path ----------------------------------

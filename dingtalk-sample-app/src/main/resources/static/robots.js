@@ -6,37 +6,15 @@
 	let cardId = null;
 	let pollTimer = null;
 
-	function csrfToken() {
-		const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-		return match ? decodeURIComponent(match[1]) : '';
-	}
-
 	async function api(method, url, body) {
-		const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-		if (method !== 'GET') {
-			headers['X-XSRF-TOKEN'] = csrfToken();
-		}
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json';
-		}
-		const response = await fetch(url, {
-			method, headers, credentials: 'same-origin',
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
-		const text = await response.text();
-		let data = null;
-		try {
-			data = text ? JSON.parse(text) : null;
-		} catch (e) {
-			data = { message: text };
-		}
-		if (!response.ok) {
-			const error = new Error((data && data.message) || ('HTTP ' + response.status));
-			error.status = response.status;
-			error.data = data || {};
+		const answer = await SampleHttp.send(method, url, body);
+		if (!answer.ok) {
+			const error = new Error((answer.data && answer.data.message) || ('HTTP ' + answer.status));
+			error.status = answer.status;
+			error.data = answer.data || {};
 			throw error;
 		}
-		return data;
+		return answer.data;
 	}
 
 	// Chinese first, then English

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 			http.with(DingTalkBrowserLoginConfigurer.dingTalkBrowserLogin(), withDefaults());
 		}
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/favicon.svg",
+			.requestMatchers(HttpMethod.GET, "/", "/index.html", "/json-api.js", "/app.js", "/app.css", "/favicon.ico", "/favicon.svg",
 					"/api/mode", "/demo/users", properties.getJsapi().getPath(), "/oauth2/authorization/*",
 					"/login/oauth2/code/*")
 			.permitAll()

@@ -65,9 +65,10 @@ class SampleAppDemoModeTests {
 	void pageIsServedWithoutLoginAndLoadsNothingFromOtherHosts() {
 		Response page = this.http.getPage("/");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"user-picker\"", "id=\"login-button\"", "src=\"app.js\"")
+		assertThat(page.body()).contains("id=\"user-picker\"", "id=\"login-button\"", "src=\"json-api.js\"", "src=\"app.js\"")
 			.doesNotContain("alicdn", "src=\"http", "href=\"http");
 		assertThat(this.http.getPage("/app.js").status()).isEqualTo(200);
+		assertThat(this.http.getPage("/json-api.js").status()).isEqualTo(200);
 		assertThat(this.http.getPage("/app.css").status()).isEqualTo(200);
 	}
 

@@ -23,7 +23,7 @@ mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests \
 # the benchmark module's own extras (other benchmarks' clients and harnesses) are no part of the app
 extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3)-[^/]*\.jar$'
 # what the starter adds to a web + security application
-starter_only='/(dingtalk-spring-boot-autoconfigure|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-autoconfigure/target/classes$'
+starter_only='/(dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes$'
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # the runs use a copy of what this build made, so that a build started meanwhile cannot change them

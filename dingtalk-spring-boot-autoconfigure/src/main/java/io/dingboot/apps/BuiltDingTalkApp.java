@@ -96,6 +96,10 @@ final class BuiltDingTalkApp implements DingTalkApp {
 				settings.corpSecret(), baseUrl);
 	}
 
+	DingTalkAppSettings settings() {
+		return this.settings;
+	}
+
 	@Override
 	public String name() {
 		return this.name;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +20,8 @@ import io.dingboot.media.MediaLimits;
 import io.dingboot.token.TokenCache;
 import io.dingboot.token.TokenEndpoint;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
@@ -38,6 +41,8 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 	/** Name of the app defined by the top-level {@code dingtalk.*} keys. */
 	public static final String DEFAULT = "default";
 
+	private static final Logger logger = LoggerFactory.getLogger(DingTalkApps.class);
+
 	private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
 
 	private final Shared shared;
@@ -45,6 +50,8 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 	private final SettingsCheck check;
 
 	private volatile Map<String, DingTalkApp> apps;
+
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create a registry.
@@ -148,6 +155,9 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 			Map<String, DingTalkApp> next = new LinkedHashMap<>(this.apps);
 			next.put(name, app);
 			this.apps = Collections.unmodifiableMap(next);
+			for (Listener listener : this.listeners) {
+				tell(listener, name, () -> listener.registered(name, settings));
+			}
 			return app;
 		}
 	}
@@ -172,6 +182,9 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 				return false;
 			}
 			this.apps = Collections.unmodifiableMap(next);
+			for (Listener listener : this.listeners) {
+				tell(listener, name, () -> listener.removed(name));
+			}
 		}
 		if (removed instanceof BuiltDingTalkApp built) {
 			for (String key : built.tokenKeys()) {
@@ -179,6 +192,34 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Tell {@code listener} of every app {@linkplain #register registered} so far (those of
+	 * {@code dingtalk.apps.<name>} included, the app {@value #DEFAULT} not), then of every app
+	 * registered or removed from now on, in the order it happens. A listener that throws is logged
+	 * and does not undo the change.
+	 * @param listener the listener
+	 */
+	public void addListener(Listener listener) {
+		Assert.notNull(listener, "'listener' must not be null");
+		synchronized (this) {
+			this.listeners.add(listener);
+			for (DingTalkApp app : this.apps.values()) {
+				if (app instanceof BuiltDingTalkApp built) {
+					tell(listener, built.name(), () -> listener.registered(built.name(), built.settings()));
+				}
+			}
+		}
+	}
+
+	private static void tell(Listener listener, String name, Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener {} failed on a change of DingTalk app '{}'", listener.getClass().getName(), name, ex);
+		}
 	}
 
 	/**
@@ -201,6 +242,27 @@ public final class DingTalkApps implements Iterable<DingTalkApp> {
 	@Override
 	public String toString() {
 		return "DingTalkApps" + new ArrayList<>(this.apps.keySet());
+	}
+
+	/**
+	 * Told of apps registered and removed, under the registry's lock (so in order): keep the work
+	 * short.
+	 */
+	public interface Listener {
+
+		/**
+		 * An app was registered.
+		 * @param name the app's name
+		 * @param settings its settings
+		 */
+		void registered(String name, DingTalkAppSettings settings);
+
+		/**
+		 * An app was removed.
+		 * @param name the app's name
+		 */
+		void removed(String name);
+
 	}
 
 	/**

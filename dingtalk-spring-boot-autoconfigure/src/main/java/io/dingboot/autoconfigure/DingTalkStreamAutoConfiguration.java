@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackObserver;
@@ -30,8 +31,9 @@ import org.springframework.util.unit.DataSize;
  * Auto-configuration of Stream mode (Stream 模式), on with {@code dingtalk.stream.enabled=true}
  * (every app with app-key and app-secret) or {@code dingtalk.apps.<name>.stream.enabled=true} (that
  * app): the {@link DingTalkStreamClient} that connects when the context has started, and the
- * callback deduplicator and dispatcher it shares with the HTTP callback endpoint. Needs no web
- * server.
+ * callback deduplicator and dispatcher it shares with the HTTP callback endpoint. Apps
+ * {@linkplain DingTalkApps#register registered} at runtime connect too (when their switch is on),
+ * and apps removed close their connection. Needs no web server.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class,
 		DingTalkCallbackAutoConfiguration.class })
@@ -56,6 +58,14 @@ public final class DingTalkStreamAutoConfiguration {
 			ObjectProvider<CardCallbackListener> cardListeners, ObjectProvider<StreamListener> streamListeners) {
 		return new DingTalkStreamClient(apps(properties), settings(properties), context, dispatcher, deduplicator,
 				cardListeners, streamListeners);
+	}
+
+	@Bean
+	StreamAppRegistrations dingTalkStreamAppRegistrations(DingTalkStreamClient client, DingTalkProperties properties,
+			ObjectProvider<DingTalkApps> apps) {
+		StreamAppRegistrations registrations = new StreamAppRegistrations(client, properties);
+		apps.ifAvailable((registry) -> registry.addListener(registrations));
+		return registrations;
 	}
 
 	static List<StreamApp> apps(DingTalkProperties properties) {

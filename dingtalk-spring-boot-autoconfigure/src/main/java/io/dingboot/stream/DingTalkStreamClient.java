@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -41,7 +42,7 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DingTalkStreamClient.class);
 
-	private final List<StreamApp> apps;
+	private volatile List<StreamApp> apps;
 
 	private final StreamSettings settings;
 
@@ -55,7 +56,13 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 
 	private final StreamListeners listeners;
 
-	private final List<AppStream> streams = new ArrayList<>();
+	private final List<AppStream> streams = new CopyOnWriteArrayList<>();
+
+	private List<Subscription> subscriptions = List.of();
+
+	private ConnectionOpener opener;
+
+	private FrameRouter router;
 
 	private volatile boolean running;
 
@@ -125,6 +132,7 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 		List<Subscription> subscriptions = ListenerTopics.subscriptions(listeners(),
 				this.cardListeners.orderedStream().findAny().isPresent());
 		this.running = true;
+		this.subscriptions = subscriptions;
 		if (subscriptions.isEmpty()) {
 			logger.warn("dingtalk.stream.enabled is true but the application has no listener of DingTalkEvent, "
 					+ "RobotMessageEvent or CardCallbackListener: no Stream connection is opened");
@@ -140,18 +148,66 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(this.settings.connectTimeout())
 			.build();
-		ConnectionOpener opener = new ConnectionOpener(this.httpClient, this.settings.connectTimeout());
-		FrameRouter router = new FrameRouter(this.handlers, new StreamEventPublisher(this.dispatcher), this.context,
+		this.opener = new ConnectionOpener(this.httpClient, this.settings.connectTimeout());
+		this.router = new FrameRouter(this.handlers, new StreamEventPublisher(this.dispatcher), this.context,
 				this.deduplicator, () -> this.cardListeners.orderedStream().toList(), this.settings.dedupeWindow(),
 				this.listeners);
 		for (StreamApp app : this.apps) {
-			AppStream stream = new AppStream(app, subscriptions, this.settings, this.httpClient, opener, router,
-					this.scheduler, this.listeners);
-			this.streams.add(stream);
-			stream.start();
+			open(app);
 		}
 		long tick = tickMillis();
 		this.scheduler.scheduleWithFixedDelay(this::check, tick, tick, TimeUnit.MILLISECONDS);
+	}
+
+	private void open(StreamApp app) {
+		AppStream stream = new AppStream(app, this.subscriptions, this.settings, this.httpClient, this.opener,
+				this.router, this.scheduler, this.listeners);
+		this.streams.add(stream);
+		stream.start();
+	}
+
+	/**
+	 * Add an app, for example one registered at runtime: its connection opens now when the client
+	 * is running, or when it starts.
+	 * @param app the app
+	 * @return whether it was added; {@code false} when an app of that name connects already
+	 */
+	public synchronized boolean addApp(StreamApp app) {
+		Assert.notNull(app, "'app' must not be null");
+		if (this.apps.stream().anyMatch((existing) -> existing.name().equals(app.name()))) {
+			return false;
+		}
+		List<StreamApp> next = new ArrayList<>(this.apps);
+		next.add(app);
+		this.apps = List.copyOf(next);
+		if (this.running && this.scheduler != null) {
+			logger.info("Opening a Stream connection for DingTalk app '{}', added at runtime", app.name());
+			open(app);
+		}
+		return true;
+	}
+
+	/**
+	 * Remove an app, for example one removed at runtime: it stops reconnecting and its connection
+	 * is closed with a close frame (and dropped if the close does not finish within a second).
+	 * @param appName the app's name
+	 * @return whether there was such an app
+	 */
+	public synchronized boolean removeApp(String appName) {
+		List<StreamApp> next = new ArrayList<>(this.apps);
+		if (!next.removeIf((app) -> app.name().equals(appName))) {
+			return false;
+		}
+		this.apps = List.copyOf(next);
+		for (AppStream stream : this.streams) {
+			if (stream.name().equals(appName)) {
+				this.streams.remove(stream);
+				logger.info("Closing the Stream connection of DingTalk app '{}', removed at runtime", appName);
+				stream.stopReconnecting();
+				stream.stop().orTimeout(1, TimeUnit.SECONDS).whenComplete((result, ex) -> stream.abort());
+			}
+		}
+		return true;
 	}
 
 	private Collection<ApplicationListener<?>> listeners() {
@@ -237,7 +293,7 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 	}
 
 	/**
-	 * The apps that connect.
+	 * The apps that connect, those added at runtime included.
 	 * @return the apps
 	 */
 	public List<StreamApp> getApps() {

@@ -98,6 +98,50 @@ class DingTalkAppsTests {
 	}
 
 	@Test
+	void listenerHearsOfAppsRegisteredBeforeThenOfEveryChangeInOrder() {
+		this.apps.register("hr", DingTalkAppSettings.of("hr-key", "hr-secret"));
+		List<String> heard = Collections.synchronizedList(new ArrayList<>());
+		this.apps.addListener(new DingTalkApps.Listener() {
+
+			@Override
+			public void registered(String name, DingTalkAppSettings settings) {
+				heard.add("+" + name + ":" + settings.appKey());
+			}
+
+			@Override
+			public void removed(String name) {
+				heard.add("-" + name);
+			}
+
+		});
+		this.apps.register("oa", DingTalkAppSettings.of("oa-key", "oa-secret"));
+		this.apps.remove("hr");
+		this.apps.remove("nothing");
+		assertThat(heard).containsExactly("+hr:hr-key", "+oa:oa-key", "-hr");
+	}
+
+	@Test
+	void failingListenerDoesNotUndoTheChange() {
+		this.apps.addListener(new DingTalkApps.Listener() {
+
+			@Override
+			public void registered(String name, DingTalkAppSettings settings) {
+				throw new IllegalStateException("on purpose");
+			}
+
+			@Override
+			public void removed(String name) {
+				throw new IllegalStateException("on purpose");
+			}
+
+		});
+		this.apps.register("oa", DingTalkAppSettings.of("oa-key", "oa-secret"));
+		assertThat(this.apps.names()).containsExactly("oa");
+		assertThat(this.apps.remove("oa")).isTrue();
+		assertThat(this.apps.names()).isEmpty();
+	}
+
+	@Test
 	void eachAppCallsWithItsOwnTokenAndFetchesItOnce() {
 		stubToken("hr-key", "hr-token");
 		stubToken("oa-key", "oa-token");

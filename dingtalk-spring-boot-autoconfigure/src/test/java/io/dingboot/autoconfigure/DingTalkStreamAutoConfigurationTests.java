@@ -3,6 +3,8 @@ package io.dingboot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.dingboot.apps.DingTalkAppSettings;
+import io.dingboot.apps.DingTalkApps;
 import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.InMemoryCallbackDeduplicator;
@@ -86,6 +88,46 @@ class DingTalkStreamAutoConfigurationTests {
 				assertThat(apps).extracting(StreamApp::name).containsExactly("default", "hr");
 				assertThat(apps.get(1).apiBaseUrl()).isEqualTo("http://127.0.0.1:2");
 				assertThat(apps.get(1).propertyPrefix()).isEqualTo("dingtalk.apps.hr.");
+			});
+	}
+
+	@Test
+	void appsRegisteredAtRuntimeJoinTheClientWhenTheirSwitchIsOnAndLeaveItWhenRemoved() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class))
+			.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("dingtalk.stream.enabled=true", "dingtalk.apps.ops.app-key=opskey",
+					"dingtalk.apps.ops.app-secret=opssecret", "dingtalk.apps.ops.stream.enabled=false")
+			.run((context) -> {
+				DingTalkApps apps = context.getBean(DingTalkApps.class);
+				DingTalkStreamClient client = context.getBean(DingTalkStreamClient.class);
+				apps.register("crm", DingTalkAppSettings.of("crmkey", "crmsecret"));
+				apps.register("eu", DingTalkAppSettings.of("eukey", "eusecret")
+					.withApiBaseUrl(java.net.URI.create("http://127.0.0.1:3")));
+				apps.register("legacy", new DingTalkAppSettings(null, null, "dingcorp", "corpsecret", 1L, null));
+				apps.remove("ops");
+				apps.register("ops", DingTalkAppSettings.of("opskey", "opssecret"));
+				assertThat(client.getApps()).extracting(StreamApp::name).containsExactly("default", "crm", "eu");
+				assertThat(client.getApps().get(1)).satisfies((crm) -> {
+					assertThat(crm.appKey()).isEqualTo("crmkey");
+					assertThat(crm.apiBaseUrl()).isEqualTo("http://127.0.0.1:1");
+					assertThat(crm.propertyPrefix()).isEqualTo("dingtalk.apps.crm.");
+				});
+				assertThat(client.getApps().get(2).apiBaseUrl()).isEqualTo("http://127.0.0.1:3");
+				assertThat(apps.remove("crm")).isTrue();
+				assertThat(client.getApps()).extracting(StreamApp::name).containsExactly("default", "eu");
+			});
+	}
+
+	@Test
+	void appsRegisteredAtRuntimeStayOffWhenOnlyANamedAppSwitchedStreamOn() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class))
+			.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("dingtalk.apps.hr.app-key=hrkey", "dingtalk.apps.hr.app-secret=hrsecret",
+					"dingtalk.apps.hr.stream.enabled=true")
+			.run((context) -> {
+				context.getBean(DingTalkApps.class).register("crm", DingTalkAppSettings.of("crmkey", "crmsecret"));
+				assertThat(context.getBean(DingTalkStreamClient.class).getApps()).extracting(StreamApp::name)
+					.containsExactly("hr");
 			});
 	}
 

@@ -11,6 +11,7 @@ import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.CallbackObserver;
 import io.dingboot.stream.CardCallbackListener;
 import io.dingboot.stream.DingTalkStreamClient;
+import io.dingboot.stream.RobotListenerMethodFactory;
 import io.dingboot.stream.StreamApp;
 import io.dingboot.stream.StreamListener;
 import io.dingboot.stream.StreamSettings;
@@ -33,7 +34,9 @@ import org.springframework.util.unit.DataSize;
  * app): the {@link DingTalkStreamClient} that connects when the context has started, and the
  * callback deduplicator and dispatcher it shares with the HTTP callback endpoint. Apps
  * {@linkplain DingTalkApps#register registered} at runtime connect too (when their switch is on),
- * and apps removed close their connection. Needs no web server.
+ * and apps removed close their connection. Methods annotated with
+ * {@link io.dingboot.stream.DingTalkRobotListener} take the robot messages they filter for. Needs
+ * no web server.
  */
 @AutoConfiguration(after = { DingTalkAutoConfiguration.class, DingTalkRedisAutoConfiguration.class,
 		DingTalkCallbackAutoConfiguration.class })
@@ -58,6 +61,12 @@ public final class DingTalkStreamAutoConfiguration {
 			ObjectProvider<CardCallbackListener> cardListeners, ObjectProvider<StreamListener> streamListeners) {
 		return new DingTalkStreamClient(apps(properties), settings(properties), context, dispatcher, deduplicator,
 				cardListeners, streamListeners);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static RobotListenerMethodFactory dingTalkRobotListenerMethodFactory() {
+		return new RobotListenerMethodFactory();
 	}
 
 	@Bean

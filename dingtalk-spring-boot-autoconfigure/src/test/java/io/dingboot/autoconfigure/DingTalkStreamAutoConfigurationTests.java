@@ -9,6 +9,7 @@ import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
 import io.dingboot.callback.InMemoryCallbackDeduplicator;
 import io.dingboot.stream.DingTalkStreamClient;
+import io.dingboot.stream.RobotListenerMethodFactory;
 import io.dingboot.stream.StreamApp;
 import io.dingboot.stream.StreamSettings;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,15 @@ class DingTalkStreamAutoConfigurationTests {
 			});
 			assertThat(client.isConnected("default")).isFalse();
 		});
+	}
+
+	@Test
+	void robotListenerMethodsAreMadeByTheFactoryOnlyInStreamMode() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.run((context) -> assertThat(context).doesNotHaveBean(RobotListenerMethodFactory.class));
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("dingtalk.stream.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(RobotListenerMethodFactory.class));
 	}
 
 	@Test

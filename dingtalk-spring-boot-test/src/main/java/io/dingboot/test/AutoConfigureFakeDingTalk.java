@@ -24,6 +24,14 @@ import java.lang.annotation.Target;
  * own. {@link FakeDingTalk#login(String, String)} logs in with one of them. An application that
  * defines named apps and no top-level credentials ({@code dingtalk.app-key} or
  * {@code dingtalk.corp-secret}) is left without the app {@code default}, as it would run.
+ * <p>
+ * {@code dingtalk.api-base-url} (and {@code dingtalk.apps.<name>.api-base-url}) point at the fake
+ * too, which also answers the Stream client's {@code connections/open} through its
+ * {@link FakeDingTalk#stream() Stream gateway}. When the application enables Stream mode
+ * ({@code dingtalk.stream.enabled=true} or {@code dingtalk.apps.<name>.stream.enabled=true}) the
+ * gateway starts before the context refreshes, so the client's first connect succeeds; tests push
+ * with {@code fake.stream().pushEvent("default", ...)}. It needs
+ * {@code org.apache.tomcat.embed:tomcat-embed-websocket} on the test class path.
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureFakeDingTalk

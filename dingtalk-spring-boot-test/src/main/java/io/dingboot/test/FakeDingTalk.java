@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.dingboot.test.stream.FakeStreamGateway;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  *     .start();
  * String code = fake.issueAuthCode("hr", "zhangsan");
  * </pre>
+ * <p>
+ * {@link #stream()} adds a Stream mode gateway that accepts every hosted app; the fake answers
+ * {@code connections/open} through it, so a Stream client pointed at {@link #baseUrl()} connects.
  */
 public final class FakeDingTalk implements AutoCloseable {
 
@@ -59,7 +64,13 @@ public final class FakeDingTalk implements AutoCloseable {
 
 	private final FakeWebhookRobots webhookRobots;
 
+	private final Object streamMonitor = new Object();
+
 	private volatile ApplicationUnderTest application;
+
+	private volatile FakeStreamGateway stream;
+
+	private StubMapping streamProxy;
 
 	private FakeDingTalk(Builder builder) {
 		this.state = new FakeState(builder.organization, builder.clock, builder.tokenLifetime, builder.recordCapacity);
@@ -128,8 +139,91 @@ public final class FakeDingTalk implements AutoCloseable {
 	 * Stop the server; does nothing when it is stopped.
 	 */
 	public synchronized void stop() {
+		closeStream();
 		if (this.server.isRunning()) {
 			this.server.stop();
+		}
+	}
+
+	/**
+	 * The Stream gateway of this fake, started on first use (on a port of its own) and closed with
+	 * the fake. It accepts the credentials of every hosted app, those added later included, and knows
+	 * each app by its name as well as by its app key; the fake answers
+	 * {@code POST /v1.0/gateway/connections/open} on {@link #baseUrl()} by handing the call to it,
+	 * so that a Stream client whose {@code dingtalk.api-base-url} is the fake connects to it.
+	 * {@link AutoConfigureFakeDingTalk} starts it before the context refreshes when the application
+	 * enables Stream mode.
+	 * <pre class="code">
+	 * fake.stream().awaitConnection("default", Duration.ofSeconds(5));
+	 * StreamPush push = fake.stream().pushEvent("default", "user_add_org", "event-1", "{\"userId\":[\"zhangsan\"]}");
+	 * assertThat(push.awaitCompletion(Duration.ofSeconds(5)).status()).isEqualTo("SUCCESS");
+	 * </pre>
+	 * The faults of {@link #failNext} do not apply to {@code connections/open}; the gateway has its
+	 * own ({@link io.dingboot.test.stream.GatewayConnection#drop()}, ...).
+	 * @return the running gateway
+	 * @throws IllegalStateException when {@code org.apache.tomcat.embed:tomcat-embed-websocket} is
+	 * not on the class path, or the fake is not running
+	 */
+	public FakeStreamGateway stream() {
+		FakeStreamGateway gateway = this.stream;
+		if (gateway != null) {
+			return gateway;
+		}
+		requireStreamGatewayClasses(FakeDingTalk.class.getClassLoader());
+		synchronized (this.streamMonitor) {
+			if (this.stream == null) {
+				if (!isRunning()) {
+					throw new IllegalStateException("FakeDingTalk is not running; start it before stream()");
+				}
+				FakeStreamGateway started = FakeStreamGateway.start();
+				for (FakeApps.Hosted hosted : this.state.apps.all()) {
+					started.app(hosted.name(), hosted.app().appKey(), hosted.app().appSecret());
+				}
+				this.streamProxy = this.server.stubFor(WireMock.post(WireMock.urlPathEqualTo(FakeStreamGateway.OPEN_PATH))
+					.atPriority(1)
+					.willReturn(WireMock.aResponse().proxiedFrom(started.apiBaseUrl())));
+				this.stream = started;
+			}
+			return this.stream;
+		}
+	}
+
+	/**
+	 * Fail with a message naming the dependency when the gateway's WebSocket server is missing.
+	 * @param classLoader the class loader to look in
+	 */
+	static void requireStreamGatewayClasses(ClassLoader classLoader) {
+		for (String name : new String[] { "org.apache.tomcat.websocket.server.WsSci",
+				"org.apache.catalina.startup.Tomcat" }) {
+			try {
+				Class.forName(name, false, classLoader);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw new IllegalStateException("FakeDingTalk.stream() runs a WebSocket server and needs "
+						+ "org.apache.tomcat.embed:tomcat-embed-websocket on the test class path (an optional "
+						+ "dependency of dingtalk-spring-boot-test): add it with <scope>test</scope>");
+			}
+		}
+	}
+
+	private void closeStream() {
+		synchronized (this.streamMonitor) {
+			FakeStreamGateway gateway = this.stream;
+			if (gateway != null) {
+				this.stream = null;
+				this.server.removeStub(this.streamProxy);
+				this.streamProxy = null;
+				gateway.close();
+			}
+		}
+	}
+
+	private void streamAccepts(FakeApps.Hosted hosted) {
+		synchronized (this.streamMonitor) {
+			FakeStreamGateway gateway = this.stream;
+			if (gateway != null) {
+				gateway.app(hosted.name(), hosted.app().appKey(), hosted.app().appSecret());
+			}
 		}
 	}
 
@@ -234,7 +328,7 @@ public final class FakeDingTalk implements AutoCloseable {
 			throw new IllegalArgumentException("The fake knows no organisation with corp id " + app.corpId()
 					+ "; add the app with addApp(name, organization)");
 		}
-		this.state.apps.add(appName, app, organization);
+		streamAccepts(this.state.apps.add(appName, app, organization));
 		return this;
 	}
 
@@ -246,7 +340,7 @@ public final class FakeDingTalk implements AutoCloseable {
 	 * @return this fake
 	 */
 	public FakeDingTalk addApp(String appName, FakeOrganization organization) {
-		this.state.apps.add(appName, organization.app(), organization);
+		streamAccepts(this.state.apps.add(appName, organization.app(), organization));
 		return this;
 	}
 

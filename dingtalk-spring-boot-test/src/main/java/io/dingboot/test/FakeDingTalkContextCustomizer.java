@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
  * {@code fakeDingTalk}, and puts the {@code dingtalk.*} properties that point at it first in the
  * environment: those of the top-level app and of every {@code dingtalk.apps.<name>} the
  * application defines, each hosted by the fake. An application that defines named apps and no
- * top-level credentials keeps without the top-level app.
+ * top-level credentials keeps without the top-level app. When the application enables Stream mode,
+ * the fake's Stream gateway starts too, so that the first connect succeeds.
  */
 final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 
@@ -96,6 +97,22 @@ final class FakeDingTalkContextCustomizer implements ContextCustomizer {
 			properties.put(prefix + "agent-id", String.valueOf(named.agentId()));
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
+		if (streamEnabled(context, namedApps)) {
+			fake.stream();
+		}
+	}
+
+	/**
+	 * Whether the application opens Stream connections: {@code dingtalk.stream.enabled}, or
+	 * {@code dingtalk.apps.<name>.stream.enabled} for one of its apps.
+	 */
+	private static boolean streamEnabled(ConfigurableApplicationContext context, Set<String> namedApps) {
+		Binder binder = Binder.get(context.getEnvironment());
+		if (binder.bind("dingtalk.stream.enabled", Boolean.class).orElse(false)) {
+			return true;
+		}
+		return namedApps.stream()
+			.anyMatch((name) -> binder.bind("dingtalk.apps." + name + ".stream.enabled", Boolean.class).orElse(false));
 	}
 
 	/**

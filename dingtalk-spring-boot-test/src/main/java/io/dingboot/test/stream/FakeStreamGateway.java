@@ -74,6 +74,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
+	private final Map<String, String> names = new ConcurrentHashMap<>();
+
 	private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
 
 	private final List<OpenConnectionCall> openCalls = new CopyOnWriteArrayList<>();
@@ -159,6 +161,31 @@ public final class FakeStreamGateway implements AutoCloseable {
 	public FakeStreamGateway app(String clientId, String clientSecret) {
 		this.secrets.put(clientId, clientSecret);
 		return this;
+	}
+
+	/**
+	 * Accept an app's credentials and let tests name the app by {@code name} wherever an AppKey is
+	 * asked for ({@link #pushEvent}, {@link #awaitConnection}, {@link #openCalls(String)}, ...), as
+	 * the application calls it in {@code dingtalk.apps.<name>}.
+	 * @param name the app's name, e.g. {@code default} or {@code hr}
+	 * @param clientId the AppKey
+	 * @param clientSecret the AppSecret
+	 * @return this gateway
+	 */
+	public FakeStreamGateway app(String name, String clientId, String clientSecret) {
+		this.secrets.put(clientId, clientSecret);
+		this.names.put(name, clientId);
+		return this;
+	}
+
+	/**
+	 * The AppKey an app is known by: {@code app} itself, or the AppKey of the app so named in
+	 * {@link #app(String, String, String)}.
+	 * @param app an AppKey or an app's name
+	 * @return the AppKey
+	 */
+	public String clientId(String app) {
+		return this.names.getOrDefault(app, app);
 	}
 
 	/**
@@ -261,11 +288,12 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * The connection-open calls of one app.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @return the calls
 	 */
 	public List<OpenConnectionCall> openCalls(String clientId) {
-		return this.openCalls.stream().filter((call) -> clientId.equals(call.clientId())).toList();
+		String key = clientId(clientId);
+		return this.openCalls.stream().filter((call) -> key.equals(call.clientId())).toList();
 	}
 
 	/**
@@ -278,12 +306,13 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * The open connections of one app that take pushes.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @return the connections
 	 */
 	public List<GatewayConnection> connections(String clientId) {
+		String key = clientId(clientId);
 		return this.connections.stream()
-			.filter((connection) -> clientId.equals(connection.clientId()) && connection.takesPushes())
+			.filter((connection) -> key.equals(connection.clientId()) && connection.takesPushes())
 			.toList();
 	}
 
@@ -305,7 +334,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * Wait until an app has a connection that takes pushes.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param timeout how long to wait
 	 * @return the newest such connection
 	 */
@@ -317,7 +346,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * Wait until an app has a connection that takes pushes other than {@code previous}.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param previous the connection that must not count
 	 * @param timeout how long to wait
 	 * @return the newest such connection
@@ -363,7 +392,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * Push an event (frame type EVENT) to one connection of the app.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param eventType the {@code eventType} header, e.g. {@code user_add_org}
 	 * @param eventId the {@code eventId} header
 	 * @param data the camelCase event JSON, e.g. {@code {"userId":["u1"]}}
@@ -375,13 +404,13 @@ public final class FakeStreamGateway implements AutoCloseable {
 		headers.put("eventId", eventId);
 		headers.put("eventCorpId", "dingcorp");
 		headers.put("eventBornTime", Long.toString(this.clock.millis()));
-		headers.put("eventUnifiedAppId", UUID.nameUUIDFromBytes(clientId.getBytes()).toString());
+		headers.put("eventUnifiedAppId", UUID.nameUUIDFromBytes(clientId(clientId).getBytes()).toString());
 		return push(clientId, "EVENT", "*", headers, data);
 	}
 
 	/**
 	 * Push a robot message (CALLBACK {@value #ROBOT_TOPIC}) to one connection of the app.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param data the message JSON (see {@link #robotTextMessage})
 	 * @return the push
 	 */
@@ -391,7 +420,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * Push a card callback (CALLBACK {@value #CARD_TOPIC}) to one connection of the app.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param data the callback JSON
 	 * @return the push
 	 */
@@ -402,7 +431,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 	/**
 	 * Push any frame to one connection of the app that subscribed to it; until one does, the push
 	 * waits and is tried again after the redelivery delay.
-	 * @param clientId the AppKey
+	 * @param clientId the AppKey, or the app's name given to {@link #app(String, String, String)}
 	 * @param type {@code EVENT} or {@code CALLBACK}
 	 * @param topic the topic header
 	 * @param headers further headers
@@ -410,7 +439,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 	 * @return the push
 	 */
 	public StreamPush push(String clientId, String type, String topic, Map<String, String> headers, String data) {
-		StreamPush push = new StreamPush(clientId, type, topic, data, headers);
+		StreamPush push = new StreamPush(clientId(clientId), type, topic, data, headers);
 		deliver(push);
 		return push;
 	}

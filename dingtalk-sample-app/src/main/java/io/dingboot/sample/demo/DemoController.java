@@ -129,8 +129,13 @@ class DemoController {
 		else {
 			data.put("deptId", List.of(user.deptIds().get(0)));
 		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("eventType", type);
+		headers.put("eventId", eventId);
+		headers.put("eventCorpId", organization.app().corpId());
+		headers.put("eventBornTime", Long.toString(System.currentTimeMillis()));
 		StreamPush push = this.fake.stream()
-			.pushEvent(organization.app().appKey(), type, eventId, json.writeValueAsString(data));
+			.push(organization.app().appKey(), "EVENT", "*", headers, json.writeValueAsString(data));
 		StreamAck ack;
 		try {
 			ack = push.awaitAck(ACK_TIMEOUT);

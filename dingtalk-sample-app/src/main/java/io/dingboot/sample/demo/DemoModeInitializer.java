@@ -46,6 +46,8 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 			return;
 		}
 		FakeDingTalk fake = FakeDingTalk.start(FakeOrganization.demo());
+		// the Stream gateway answers connections/open on the fake's URL from the first connect on
+		fake.stream();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(FAKE_BEAN_NAME, fake);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
@@ -56,6 +58,7 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demoProperties(fake)));
 		logger.info("No DingTalk credentials configured: demo mode on FakeDingTalk at " + fake.baseUrl()
+				+ ", events and robot messages through its Stream gateway"
 				+ " (set DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_CORP_ID and DINGTALK_AGENT_ID for a real organisation)");
 	}
 

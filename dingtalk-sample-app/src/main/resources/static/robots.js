@@ -121,6 +121,8 @@
 	let chatTimer = null;
 	let chatSince = 0;
 	let lastConversation = '';
+	let chatPending = false;
+	const sentIds = new Set();
 
 	function entryItem(entry) {
 		const item = document.createElement('li');
@@ -166,10 +168,10 @@
 		list.scrollTop = list.scrollHeight;
 	}
 
-	// still waiting: a message without its ack or a reply, or a card still streaming
+	// still waiting: a message sent from this page without the app's ack or a reply, or a card still streaming
 	function waiting(messages) {
 		const replied = new Set(messages.filter((e) => e.from === 'robot').map((e) => e.msgId));
-		return messages.some((e) => (e.from === 'user' && (e.ackCode == null || !replied.has(e.msgId)))
+		return messages.some((e) => (e.from === 'user' && sentIds.has(e.msgId) && (e.ackCode == null || !replied.has(e.msgId)))
 			|| (e.from === 'card' && e.card.status !== 'FINISHED' && e.card.status !== 'FAILED'));
 	}
 
@@ -184,7 +186,18 @@
 		chatTimer = setTimeout(async () => {
 			try {
 				const conversation = await refreshConversation();
-				if (!waiting(conversation.messages) || Date.now() - chatSince > CHAT_GIVE_UP_MS) {
+				if (!waiting(conversation.messages)) {
+					if (chatPending) {
+						chatPending = false;
+						show($('chat-result'), true, '机器人已回复', 'The robot replied');
+					}
+					return;
+				}
+				if (Date.now() - chatSince > CHAT_GIVE_UP_MS) {
+					if (chatPending) {
+						chatPending = false;
+						show($('chat-result'), false, '机器人没有回复', 'The robot did not reply');
+					}
 					return;
 				}
 			} catch (error) {
@@ -200,10 +213,12 @@
 		const result = $('chat-result');
 		const input = $('chat-text');
 		try {
-			await api('POST', '/demo/robots/messages', { text: input.value });
+			const answer = await api('POST', '/demo/robots/messages', { text: input.value });
+			sentIds.add(answer.msgId);
 			input.value = '';
 			show(result, true, '已发给机器人，等待回复', 'Sent to the robot, waiting for its reply');
 			chatSince = Date.now();
+			chatPending = true;
 			await refreshConversation();
 			pollConversation();
 		} catch (error) {

@@ -1,5 +1,11 @@
 package io.dingboot.sample;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -162,6 +170,20 @@ class SampleRobotPanelBrowserTests {
 			assertThat(card.value("content")).isEqualTo(DemoCardStreamer.ANSWER);
 		});
 		assertThat(this.fake.robots().webhookReplies()).hasSize(2);
+		wait.until(ExpectedConditions.textToBe(By.id("chat-result"), "机器人已回复 · The robot replied"));
+		screenshot("sample-robot-chat.png");
+	}
+
+	private void screenshot(String name) {
+		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		try {
+			Path target = Path.of("target");
+			Files.createDirectories(target);
+			Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

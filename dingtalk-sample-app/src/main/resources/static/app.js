@@ -438,7 +438,7 @@
 	}
 
 	async function refreshEvents() {
-		if (!mode.callbackEnabled || !me) {
+		if (!(mode.callbackEnabled || mode.streamEnabled) || !me) {
 			return;
 		}
 		try {
@@ -446,7 +446,7 @@
 			if (!changed('event-list', events)) {
 				return;
 			}
-			$('event-list').replaceChildren(...events.map((e) => messageItem(e.eventType, e.summary || JSON.stringify(e.payload), e.receivedAt)));
+			$('event-list').replaceChildren(...events.map((e) => messageItem(e.eventType + ' · ' + e.appName, e.summary || JSON.stringify(e.payload), e.receivedAt)));
 			if (!events.length) {
 				$('event-list').replaceChildren(el('li', { className: 'muted', textContent: '（暂无事件 no events yet）' }));
 			}
@@ -480,7 +480,7 @@
 		$('mode-badge').textContent = demo ? '演示模式 demo mode' : '钉钉 DingTalk · ' + mode.corpId;
 		$('mode-badge').classList.add(demo ? 'demo' : 'real');
 		$('inbox').hidden = !demo;
-		$('events').hidden = !mode.callbackEnabled;
+		$('events').hidden = !(mode.callbackEnabled || mode.streamEnabled);
 		$('event-demo').hidden = !demo;
 		$('notify-type').addEventListener('change', showFieldsForType);
 		$('notify-send').addEventListener('click', sendNotification);

@@ -115,16 +115,131 @@
 		}
 	}
 
+	// --- the robot chat: the user's message goes through the fake's Stream gateway to the app's robot listener
+
+	const CHAT_GIVE_UP_MS = 60000;
+	let chatTimer = null;
+	let chatSince = 0;
+	let lastConversation = '';
+	let chatPending = false;
+	const sentIds = new Set();
+
+	function entryItem(entry) {
+		const item = document.createElement('li');
+		item.className = 'from-' + entry.from;
+		item.dataset.from = entry.from;
+		item.dataset.msgId = entry.msgId;
+		const bubble = document.createElement('div');
+		bubble.className = 'bubble';
+		const head = document.createElement('div');
+		head.className = 'msg-head';
+		if (entry.from === 'card') {
+			const status = document.createElement('span');
+			status.className = 'card-status';
+			status.textContent = entry.card.status;
+			head.append('AI 卡片 AI card · ', status);
+			const content = document.createElement('pre');
+			content.className = 'card-content';
+			content.textContent = entry.card.content;
+			item.dataset.status = entry.card.status;
+			bubble.append(head, content);
+		} else {
+			head.textContent = entry.from === 'user'
+				? entry.sender + ' · ' + time(entry.at) + ' · '
+					+ (entry.ackCode == null ? '等待应答 awaiting ack' : 'ack ' + entry.ackCode)
+				: '机器人 robot · ' + entry.msgtype + ' · ' + time(entry.at);
+			const text = document.createElement('div');
+			text.className = 'msg-text';
+			text.textContent = entry.text;
+			bubble.append(head, text);
+		}
+		item.append(bubble);
+		return item;
+	}
+
+	function renderConversation(conversation) {
+		const json = JSON.stringify(conversation.messages);
+		if (json === lastConversation) {
+			return;
+		}
+		lastConversation = json;
+		const list = $('conversation');
+		list.replaceChildren(...conversation.messages.map(entryItem));
+		list.scrollTop = list.scrollHeight;
+	}
+
+	// still waiting: a message sent from this page without the app's ack or a reply, or a card still streaming
+	function waiting(messages) {
+		const replied = new Set(messages.filter((e) => e.from === 'robot').map((e) => e.msgId));
+		return messages.some((e) => (e.from === 'user' && sentIds.has(e.msgId) && (e.ackCode == null || !replied.has(e.msgId)))
+			|| (e.from === 'card' && e.card.status !== 'FINISHED' && e.card.status !== 'FAILED'));
+	}
+
+	async function refreshConversation() {
+		const conversation = await api('GET', '/demo/robots/conversation');
+		renderConversation(conversation);
+		return conversation;
+	}
+
+	function pollConversation() {
+		clearTimeout(chatTimer);
+		chatTimer = setTimeout(async () => {
+			try {
+				const conversation = await refreshConversation();
+				if (!waiting(conversation.messages)) {
+					if (chatPending) {
+						chatPending = false;
+						show($('chat-result'), true, '机器人已回复', 'The robot replied');
+					}
+					return;
+				}
+				if (Date.now() - chatSince > CHAT_GIVE_UP_MS) {
+					if (chatPending) {
+						chatPending = false;
+						show($('chat-result'), false, '机器人没有回复', 'The robot did not reply');
+					}
+					return;
+				}
+			} catch (error) {
+				showError($('chat-result'), error);
+				return;
+			}
+			pollConversation();
+		}, POLL_MS);
+	}
+
+	async function sendToRobot(event) {
+		event.preventDefault();
+		const result = $('chat-result');
+		const input = $('chat-text');
+		try {
+			const answer = await api('POST', '/demo/robots/messages', { text: input.value });
+			sentIds.add(answer.msgId);
+			input.value = '';
+			show(result, true, '已发给机器人，等待回复', 'Sent to the robot, waiting for its reply');
+			chatSince = Date.now();
+			chatPending = true;
+			await refreshConversation();
+			pollConversation();
+		} catch (error) {
+			showError(result, error);
+		}
+	}
+
 	async function start() {
 		try {
 			const panel = await api('GET', '/demo/robots');
 			$('custom-robot-name').textContent = panel.customRobot;
 			$('group-name').textContent = panel.groupName;
+			$('chat-group-name').textContent = panel.groupName;
 			$('robot-workspace').hidden = false;
 			$('send-custom').addEventListener('click', () => send('custom'));
 			$('send-app').addEventListener('click', () => send('app'));
 			$('start-card').addEventListener('click', startCard);
+			$('chat-form').addEventListener('submit', sendToRobot);
 			await refresh();
+			chatSince = Date.now();
+			pollConversation();
 		} catch (error) {
 			showError($('panel-status'), error);
 		}

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The live event log: the last {@value #CAPACITY} DingTalk events received on the callback
- * endpoint, newest first, served on {@code GET /api/events}.
+ * The live event log: the last {@value #CAPACITY} DingTalk events received, through Stream or on
+ * the callback endpoint (a listener cannot tell which), with the app that received each, newest
+ * first, served on {@code GET /api/events}.
  */
 @RestController
 class EventLog {
@@ -28,8 +29,8 @@ class EventLog {
 
 	@EventListener
 	void onEvent(DingTalkEvent event) {
-		LoggedEvent logged = new LoggedEvent(event.getEventType(), event.getEventId(), event.getCorpId(),
-				event.getOwnerKey(), Instant.now(), summary(event), event.getPayload());
+		LoggedEvent logged = new LoggedEvent(event.appName(), event.getEventType(), event.getEventId(),
+				event.getCorpId(), event.getOwnerKey(), Instant.now(), summary(event), event.getPayload());
 		synchronized (this.events) {
 			this.events.addFirst(logged);
 			while (this.events.size() > CAPACITY) {
@@ -55,7 +56,7 @@ class EventLog {
 		return null;
 	}
 
-	record LoggedEvent(String eventType, String eventId, String corpId, String ownerKey, Instant receivedAt,
+	record LoggedEvent(String appName, String eventType, String eventId, String corpId, String ownerKey, Instant receivedAt,
 			String summary, JsonNode payload) {
 
 	}

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/mode}: what the page needs before login — demo or real mode, the CorpId for
- * {@code requestAuthCode}, and where the login and dd.config endpoints are.
+ * {@code requestAuthCode}, where the login and dd.config endpoints are, and whether events arrive
+ * (through the HTTP callback, through Stream).
  */
 @RestController
 class ModeController {
@@ -28,11 +29,11 @@ class ModeController {
 		DingTalkProperties.Callback callback = this.properties.getCallback();
 		return new Mode(this.demo ? "demo" : "real", this.properties.getCorpId(), this.properties.getAgentId(),
 				this.properties.getLogin().getProcessingUrl(), this.properties.getJsapi().getPath(),
-				callback.isEnabled());
+				callback.isEnabled(), this.properties.getStream().isEnabled());
 	}
 
 	record Mode(String mode, String corpId, Long agentId, String loginUrl, String jsapiConfigUrl,
-			boolean callbackEnabled) {
+			boolean callbackEnabled, boolean streamEnabled) {
 
 	}
 

@@ -9,6 +9,7 @@ import io.dingboot.message.WorkNotificationApi;
 import io.dingboot.sample.SampleHttp.Response;
 import io.dingboot.test.FakeDingTalk;
 import io.dingboot.test.SentMessage;
+import io.dingboot.test.stream.FakeStreamGateway;
 import io.dingboot.user.UserApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,9 @@ class SampleAppDemoModeTests {
 		assertThat(mode.path("agentId").asLong()).isEqualTo(100001L);
 		assertThat(mode.path("loginUrl").asString()).isEqualTo("/login/dingtalk");
 		assertThat(mode.path("jsapiConfigUrl").asString()).isEqualTo("/dingtalk/jsapi/config");
-		assertThat(mode.path("callbackEnabled").asBoolean()).isTrue();
+		// events come through the fake's Stream gateway: no callback endpoint
+		assertThat(mode.path("callbackEnabled").asBoolean()).isFalse();
+		assertThat(mode.path("streamEnabled").asBoolean()).isTrue();
 		assertThat(this.fake.baseUrl()).startsWith("http://127.0.0.1:");
 	}
 
@@ -297,26 +300,40 @@ class SampleAppDemoModeTests {
 	}
 
 	@Test
-	void simulatedContactEventIsPushedToTheCallbackAndLogged() {
+	void simulatedContactEventTravelsThroughTheStreamGatewayIsAckedSuccessAndLoggedWithTheAppName() {
 		this.http.demoLogin("zhangsan");
+		FakeStreamGateway gateway = this.fake.stream();
+		int acksBefore = gateway.acks().size();
 		Response pushed = this.http.post("/demo/events?type=user_add_org&userid=wangwu", null);
 		assertThat(pushed.status()).isEqualTo(200);
 		assertThat(pushed.json().path("success").asBoolean()).isTrue();
+		assertThat(pushed.json().path("ack").asString()).isEqualTo("SUCCESS");
 		String eventId = pushed.json().path("eventId").asString();
+		// exactly one ack at the gateway, SUCCESS: the listeners ran before it was sent
+		assertThat(gateway.acks().subList(acksBefore, gateway.acks().size())).singleElement().satisfies((ack) -> {
+			assertThat(ack.code()).isEqualTo(200);
+			assertThat(ack.status()).isEqualTo("SUCCESS");
+		});
 		JsonNode events = this.http.get("/api/events").json();
 		assertThat(events.get(0).path("eventId").asString()).isEqualTo(eventId);
 		assertThat(events.get(0).path("eventType").asString()).isEqualTo("user_add_org");
-		assertThat(events.get(0).path("ownerKey").asString()).isEqualTo("dingdemoappkey");
+		assertThat(events.get(0).path("appName").asString()).isEqualTo("default");
+		assertThat(events.get(0).path("corpId").asString()).isEqualTo("dingdemocorp");
 		assertThat(events.get(0).path("summary").asString()).isEqualTo("userId wangwu");
+		assertThat(events.get(0).path("payload").path("userId").get(0).asString()).isEqualTo("wangwu");
+		assertThat(events).filteredOn((event) -> event.path("eventId").asString().equals(eventId)).hasSize(1);
 
 		Response dept = this.http.post("/demo/events?type=org_dept_create&userid=wangwu", null);
 		assertThat(dept.status()).isEqualTo(200);
+		assertThat(dept.json().path("ack").asString()).isEqualTo("SUCCESS");
 		assertThat(this.http.get("/api/events").json().get(0).path("summary").asString()).isEqualTo("deptId [5]");
+		assertThat(gateway.acks()).hasSize(acksBefore + 2);
 		Response bogus = this.http.post("/demo/events?type=bogus", null);
 		assertThat(bogus.status()).isEqualTo(400);
 		assertThat(bogus.json().path("error").asString()).isEqualTo("invalid_request");
 		assertThat(bogus.json().path("messageZh").asString()).isEqualTo("演示不支持这种事件类型");
 		assertThat(bogus.json().path("detail").asString()).startsWith("type must be one of [user_add_org");
+		assertThat(gateway.acks()).hasSize(acksBefore + 2);
 	}
 
 	@Test

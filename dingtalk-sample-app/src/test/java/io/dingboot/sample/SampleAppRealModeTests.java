@@ -57,6 +57,7 @@ class SampleAppRealModeTests {
 		assertThat(mode.path("corpId").asString()).isEqualTo("dingrealcorp");
 		assertThat(mode.path("agentId").asLong()).isEqualTo(4242L);
 		assertThat(mode.path("callbackEnabled").asBoolean()).isFalse();
+		assertThat(mode.path("streamEnabled").asBoolean()).isFalse();
 	}
 
 	@Test

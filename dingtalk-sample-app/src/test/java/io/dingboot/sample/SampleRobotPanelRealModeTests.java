@@ -61,6 +61,11 @@ class SampleRobotPanelRealModeTests {
 		}
 		assertThat(http.post("/demo/robots/card", null).status()).isEqualTo(409);
 		assertThat(http.get("/demo/robots/chat").status()).isEqualTo(409);
+		Response chat = http.post("/demo/robots/messages", "{\"text\":\"x\"}");
+		assertThat(chat.status()).isEqualTo(409);
+		assertThat(chat.json().path("error").asString()).isEqualTo("robots_demo_only");
+		assertThat(http.get("/demo/robots/conversation").status()).isEqualTo(409);
+		assertThat(dingTalk.callCount("/robot/sendBySession")).isZero();
 		assertThat(dingTalk.callCount("/robot/send")).isZero();
 		assertThat(dingTalk.callCount("/v1.0/robot/groupMessages/send")).isZero();
 		assertThat(dingTalk.callCount("/v1.0/card/instances/createAndDeliver")).isZero();

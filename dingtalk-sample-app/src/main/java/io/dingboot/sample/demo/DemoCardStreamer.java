@@ -83,15 +83,24 @@ public final class DemoCardStreamer implements DisposableBean {
 	 */
 	String start() {
 		String outTrackId = "demo-ai-" + UUID.randomUUID();
+		start(outTrackId, DemoRobots.DEMO_GROUP);
+		return outTrackId;
+	}
+
+	/**
+	 * Create and deliver a new AI card to a group and start streaming the answer into it.
+	 * @param outTrackId the card's id
+	 * @param openConversationId the group
+	 */
+	void start(String outTrackId, String openConversationId) {
 		this.cards.createAndDeliver(CardRequest.builder(TEMPLATE_ID)
 			.outTrackId(outTrackId)
 			.data(CONTENT_KEY, "")
-			.to(CardTarget.group(DemoRobots.DEMO_GROUP))
+			.to(CardTarget.group(openConversationId))
 			.build());
 		CompletableFuture<String> done = new CompletableFuture<>();
 		this.streams.put(outTrackId, done);
 		schedule(this.cards.stream(outTrackId, CONTENT_KEY), 0, done);
-		return outTrackId;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.dingboot.sample.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +11,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.dingboot.autoconfigure.DingTalkProperties;
 import io.dingboot.sample.ErrorAnswer;
-import io.dingboot.test.CallbackPushResult;
 import io.dingboot.test.FakeDepartment;
 import io.dingboot.test.FakeDingTalk;
 import io.dingboot.test.FakeOrganization;
 import io.dingboot.test.FakeUser;
 import io.dingboot.test.SentMessage;
-import jakarta.servlet.http.HttpServletRequest;
+import io.dingboot.test.stream.StreamAck;
+import io.dingboot.test.stream.StreamPush;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Endpoints that exist only in demo mode: the people to pick, a free-login code from the fake
  * (what the DingTalk client would hand the page), the fake's inbox of work notifications, and a
- * contact event the fake pushes to the app's own callback endpoint. Errors are the sample's
+ * contact event the fake's Stream gateway pushes to the app. Errors are the sample's
  * {@link ErrorAnswer}.
  */
 @RestController
@@ -40,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoController {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** How long a pushed event waits for the app's ack (its first connection may still be opening). */
+	static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
 	/** How many of the latest work notifications the inbox shows. */
 	static final int INBOX_SIZE = 50;
@@ -86,20 +90,20 @@ class DemoController {
 	}
 
 	/**
-	 * Make the fake push a contact event to this app's own callback endpoint, as DingTalk would.
+	 * Make the fake's Stream gateway push a contact event to this app, as DingTalk does in Stream
+	 * mode, and wait for the app's ack: {@code SUCCESS} once its listeners ran, {@code LATER} when
+	 * one failed (the gateway then delivers the event again).
 	 * @param type the event type, {@code user_add_org} by default
 	 * @param userid the user the event is about, a random demo user by default
-	 * @param request the current request (for the local port)
-	 * @return what the callback endpoint answered
+	 * @return the event's id and the app's ack
 	 */
 	@PostMapping("/events")
 	ResponseEntity<Map<String, Object>> pushEvent(@RequestParam(defaultValue = "user_add_org") String type,
-			@RequestParam(required = false) String userid, HttpServletRequest request) {
-		DingTalkProperties.Callback callback = this.properties.getCallback();
-		if (!callback.isEnabled()) {
+			@RequestParam(required = false) String userid) {
+		if (!this.properties.getStream().isEnabled()) {
 			return ErrorAnswer
-				.of(HttpStatus.CONFLICT, "callback_disabled", "Callbacks are off (dingtalk.callback.enabled is false)",
-						"事件回调未开启（dingtalk.callback.enabled 为 false）")
+				.of(HttpStatus.CONFLICT, "stream_disabled", "Stream mode is off (dingtalk.stream.enabled is false)",
+						"Stream 模式未开启（dingtalk.stream.enabled 为 false）")
 				.toResponse();
 		}
 		if (!EVENT_TYPES.contains(type)) {
@@ -117,26 +121,40 @@ class DemoController {
 			return unknownUser();
 		}
 		String eventId = UUID.randomUUID().toString().replace("-", "");
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("EventType", type);
-		event.put("EventTime", System.currentTimeMillis());
-		event.put("CorpId", organization.app().corpId());
-		event.put("eventId", eventId);
+		// Stream events are camelCase; the type, id and corp travel in the frame's headers
+		Map<String, Object> data = new LinkedHashMap<>();
 		if (type.startsWith("user_")) {
-			event.put("userId", List.of(user.userid()));
+			data.put("userId", List.of(user.userid()));
 		}
 		else {
-			event.put("deptId", List.of(user.deptIds().get(0)));
+			data.put("deptId", List.of(user.deptIds().get(0)));
 		}
-		String url = "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + callback.getPath();
-		CallbackPushResult result = this.fake.pushEvent(url, callback.getToken(), callback.getAesKey(),
-				organization.app().appKey(), json.writeValueAsString(event));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("eventType", type);
+		headers.put("eventId", eventId);
+		headers.put("eventCorpId", organization.app().corpId());
+		headers.put("eventBornTime", Long.toString(System.currentTimeMillis()));
+		StreamPush push = this.fake.stream()
+			.push(organization.app().appKey(), "EVENT", "*", headers, json.writeValueAsString(data));
+		StreamAck ack;
+		try {
+			ack = push.awaitAck(ACK_TIMEOUT);
+		}
+		catch (AssertionError ex) {
+			// the test kit's way of saying no ack arrived in time
+			return ErrorAnswer
+				.of(HttpStatus.GATEWAY_TIMEOUT, "event_not_acknowledged",
+						"The app did not acknowledge the event within " + ACK_TIMEOUT.toSeconds() + " s",
+						"应用没有在 " + ACK_TIMEOUT.toSeconds() + " 秒内应答这个事件")
+				.toResponse();
+		}
+		boolean success = !ack.isRetry();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("eventId", eventId);
 		body.put("eventType", type);
-		body.put("status", result.status());
-		body.put("success", result.isSuccess());
-		return ResponseEntity.status(result.isSuccess() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(body);
+		body.put("ack", (ack.status() != null) ? ack.status() : String.valueOf(ack.code()));
+		body.put("success", success);
+		return ResponseEntity.status(success ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(body);
 	}
 
 	private static ResponseEntity<Map<String, Object>> unknownUser() {

@@ -21,9 +21,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * Switches the sample to demo mode when no DingTalk credentials are configured: starts a
- * {@link FakeDingTalk} with {@link FakeOrganization#demo()} on a free loopback port, registers it
- * as the bean {@value #FAKE_BEAN_NAME}, points the {@code dingtalk.*} properties at it (free
- * login, dd.config and callbacks on) and stops it when the context closes.
+ * {@link FakeDingTalk} with {@link FakeOrganization#demo()} on a free loopback port, with its Stream
+ * gateway, registers it as the bean {@value #FAKE_BEAN_NAME}, points the {@code dingtalk.*}
+ * properties at it (free login, browser login, dd.config and Stream mode on; events and robot
+ * messages arrive through Stream, so the HTTP callback endpoint stays off) and stops it when the
+ * context closes.
  */
 public final class DemoModeInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -32,12 +34,6 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 
 	/** Name of the {@link FakeDingTalk} bean in demo mode. */
 	public static final String FAKE_BEAN_NAME = "fakeDingTalk";
-
-	/** Callback token used in demo mode. */
-	public static final String DEMO_CALLBACK_TOKEN = "dingbootdemo";
-
-	/** Callback EncodingAESKey used in demo mode (43 characters). */
-	public static final String DEMO_CALLBACK_AES_KEY = "DingBootDemoAesKey0123456789abcdefghijklmno";
 
 	private static final String PROPERTY_SOURCE_NAME = "dingtalkSampleDemo";
 
@@ -50,6 +46,8 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 			return;
 		}
 		FakeDingTalk fake = FakeDingTalk.start(FakeOrganization.demo());
+		// the Stream gateway answers connections/open on the fake's URL from the first connect on
+		fake.stream();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(FAKE_BEAN_NAME, fake);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
@@ -60,6 +58,7 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demoProperties(fake)));
 		logger.info("No DingTalk credentials configured: demo mode on FakeDingTalk at " + fake.baseUrl()
+				+ ", events and robot messages through its Stream gateway"
 				+ " (set DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_CORP_ID and DINGTALK_AGENT_ID for a real organisation)");
 	}
 
@@ -88,9 +87,9 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		properties.put("dingtalk.login.browser.login-base-url", fake.baseUrl());
 		properties.put("dingtalk.api-base-url", fake.baseUrl());
 		properties.put("dingtalk.jsapi.enabled", "true");
-		properties.put("dingtalk.callback.enabled", "true");
-		properties.put("dingtalk.callback.token", DEMO_CALLBACK_TOKEN);
-		properties.put("dingtalk.callback.aes-key", DEMO_CALLBACK_AES_KEY);
+		// events and robot messages through the fake's Stream gateway: no callback URL needed
+		properties.put("dingtalk.stream.enabled", "true");
+		properties.put("dingtalk.callback.enabled", "false");
 		properties.putAll(DemoRobots.configure(fake));
 		return properties;
 	}

@@ -149,7 +149,7 @@ class RobotPanelController {
 		return (value != null) ? value.toString() : "";
 	}
 
-	private static ResponseEntity<Map<String, Object>> demoOnly() {
+	static ResponseEntity<Map<String, Object>> demoOnly() {
 		return ErrorAnswer
 			.of(HttpStatus.CONFLICT, "robots_demo_only",
 					"The robot panel works in demo mode only; a real organisation's robots need dingtalk.robots.* and dingtalk.robot-code",

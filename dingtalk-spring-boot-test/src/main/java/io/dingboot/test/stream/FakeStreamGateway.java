@@ -87,7 +87,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private final List<GatewayConnection> connections = new CopyOnWriteArrayList<>();
 
-	private final List<StreamAck> acks = new CopyOnWriteArrayList<>();
+	// not copy-on-write: a gateway that takes many thousands of acks must not copy them all on each
+	private final List<StreamAck> acks = new ArrayList<>();
 
 	private final Map<String, StreamPush> pending = new ConcurrentHashMap<>();
 
@@ -331,7 +332,9 @@ public final class FakeStreamGateway implements AutoCloseable {
 	 * @return the acks
 	 */
 	public List<StreamAck> acks() {
-		return List.copyOf(this.acks);
+		synchronized (this.acks) {
+			return List.copyOf(this.acks);
+		}
 	}
 
 	/**
@@ -690,7 +693,9 @@ public final class FakeStreamGateway implements AutoCloseable {
 		JsonNode code = response.get("code");
 		StreamAck ack = new StreamAck(messageId, (code != null && code.isNumber()) ? code.intValue() : -1,
 				text(response, "message"), data, status, connection.id(), text(headers, "contentType"));
-		this.acks.add(ack);
+		synchronized (this.acks) {
+			this.acks.add(ack);
+		}
 		StreamPush push = this.pending.get(messageId);
 		if (push != null) {
 			push.acked(ack);

@@ -6,14 +6,14 @@
 # Both clients get exactly the same frames: the gateway process pushes them, the clients only
 # receive, ack and record what reached their listener.
 # Usage: bash benchmarks/stream-benchmark.sh [warmup-seconds] [measure-seconds] [disconnects] [drops]
-#   defaults 5 10 20 100
+#   defaults 15 10 20 100 (the warm-up lets the JIT compilers settle: their CPU counts as the client's)
 # Phases per client: saturation (as fast as acks come back, at most 256 unanswered), 1,000 events/s
 # (push-to-ack latency seen by the gateway), forced disconnect frames, dropped connections.
 # STREAM_CLIENTS: which clients, in order (default "dingboot official").
 # STREAM_BUILD=no: use benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-warmup=${1:-5}
+warmup=${1:-15}
 measure=${2:-10}
 disconnects=${3:-20}
 drops=${4:-100}

@@ -101,6 +101,7 @@ public final class StreamBenchmark {
 		this.results.put("saturation_events_per_s", String.format("%.0f", events / seconds));
 		this.results.put("saturation_cpu_us_per_event", String.format("%.2f", (after[2] - before[2]) / 1e3 / events));
 		this.results.put("saturation_cpu_percent", String.format("%.0f", (after[2] - before[2]) / 1e7 / seconds));
+		this.results.put("saturation_load_average", loadAverage());
 		// fixed rate: warm-up run, then the measured run
 		ranges.add(range(control("/paced?rate=1000&seconds=" + warmup)));
 		before = sample(deliveries);
@@ -115,6 +116,7 @@ public final class StreamBenchmark {
 		this.results.put("paced_ack_max_us", fields.get("max"));
 		this.results.put("paced_cpu_us_per_event",
 				String.format("%.2f", (after[2] - before[2]) / 1e3 / (after[1] - before[1])));
+		this.results.put("paced_load_average", loadAverage());
 		// faults
 		faults("disconnect", disconnects, deliveries, ranges);
 		faults("drop", drops, deliveries, ranges);
@@ -160,6 +162,18 @@ public final class StreamBenchmark {
 		this.results.put(kind + "_recovery_max_ms", millis(recovery[count - 1]));
 		this.results.put(kind + "_events_lost", Long.toString(deliveries.missing(range[0], range[1])));
 		this.results.put(kind + "_duplicate_deliveries", Long.toString(deliveries.duplicates() - duplicatesBefore));
+	}
+
+	/**
+	 * The machine's 1-minute load average at the end of a measured window.
+	 */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String millis(long nanos) {

@@ -118,8 +118,9 @@ public final class StreamBenchmark {
 				String.format("%.2f", (after[2] - before[2]) / 1e3 / (after[1] - before[1])));
 		this.results.put("paced_load_average", loadAverage());
 		// faults
-		faults("disconnect", disconnects, deliveries, ranges);
-		faults("drop", drops, deliveries, ranges);
+		faults("disconnect", disconnects, 200, deliveries, ranges);
+		// drops 1.5 s apart: each one an isolated drop (see DingBootStreamApp)
+		faults("drop", drops, 1500, deliveries, ranges);
 		long pushed = 0;
 		long missing = 0;
 		for (long[] range : ranges) {
@@ -132,12 +133,13 @@ public final class StreamBenchmark {
 		this.results.put("duplicate_deliveries", Long.toString(deliveries.duplicates()));
 	}
 
-	private void faults(String kind, int count, Deliveries deliveries, List<long[]> ranges) throws Exception {
+	private void faults(String kind, int count, int settleMillis, Deliveries deliveries, List<long[]> ranges)
+			throws Exception {
 		if (count == 0) {
 			return;
 		}
 		long duplicatesBefore = deliveries.duplicates();
-		String answer = control("/faults?kind=" + kind + "&count=" + count + "&rate=1000");
+		String answer = control("/faults?kind=" + kind + "&count=" + count + "&rate=1000&settle=" + settleMillis);
 		String[] lines = answer.split("\n");
 		long[] range = range(lines[0]);
 		ranges.add(range);

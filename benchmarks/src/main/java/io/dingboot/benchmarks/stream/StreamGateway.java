@@ -38,9 +38,10 @@ import io.dingboot.test.stream.StreamPush;
  * {@code N} unanswered; {@code /saturate/stop} stops and waits until every push is answered;</li>
  * <li>{@code /paced?rate=R&seconds=S} pushes {@code R} events a second for {@code S} seconds and
  * answers the push-to-ack latencies seen here;</li>
- * <li>{@code /faults?kind=disconnect|drop&count=N&rate=R} pushes {@code R} events a second while it
- * sends {@code disconnect} to (or drops) the app's connection {@code N} times, each time once the
- * client is connected again, and answers the time and first event number of each fault.</li>
+ * <li>{@code /faults?kind=disconnect|drop&count=N&rate=R&settle=MS} pushes {@code R} events a
+ * second while it sends {@code disconnect} to (or drops) the app's connection {@code N} times, each
+ * time {@code MS} milliseconds after the client connected again, and answers the time and first
+ * event number of each fault.</li>
  * </ul>
  * Events are {@code user_add_org} with their sequence number as {@code eventId}; each answer
  * names the range of numbers the phase pushed, so the client can tell lost and duplicate events.
@@ -92,7 +93,8 @@ public final class StreamGateway {
 				case "/saturate/stop" -> stopSaturation();
 				case "/paced" -> paced(Integer.parseInt(query.get("rate")), Integer.parseInt(query.get("seconds")));
 				case "/faults" -> faults(query.get("kind"), Integer.parseInt(query.get("count")),
-						Integer.parseInt(query.getOrDefault("rate", "1000")));
+						Integer.parseInt(query.getOrDefault("rate", "1000")),
+						Integer.parseInt(query.getOrDefault("settle", "200")));
 				default -> throw new IllegalArgumentException("unknown command");
 			};
 		}
@@ -266,7 +268,7 @@ public final class StreamGateway {
 
 	// faults
 
-	private String faults(String kind, int count, int rate) throws InterruptedException {
+	private String faults(String kind, int count, int rate, int settleMillis) throws InterruptedException {
 		if (!"disconnect".equals(kind) && !"drop".equals(kind)) {
 			throw new IllegalArgumentException("kind is disconnect or drop");
 		}
@@ -293,7 +295,7 @@ public final class StreamGateway {
 		GatewayConnection connection = this.gateway.awaitConnection(APP, Duration.ofSeconds(30));
 		for (int i = 0; i < count; i++) {
 			// let the connection carry events for a while before it fails
-			Thread.sleep(200);
+			Thread.sleep(settleMillis);
 			long number = this.sequence.get();
 			long at = System.nanoTime();
 			if ("drop".equals(kind)) {
@@ -303,7 +305,7 @@ public final class StreamGateway {
 				connection.disconnect();
 			}
 			answer.append("fault ").append(at).append(' ').append(number).append('\n');
-			connection = this.gateway.awaitNewConnection(APP, connection, Duration.ofSeconds(30));
+			connection = this.gateway.awaitNewConnection(APP, connection, Duration.ofSeconds(90));
 		}
 		Thread.sleep(200);
 		stop.set(true);

@@ -143,6 +143,10 @@ public final class StreamBenchmark {
 		String[] lines = answer.split("\n");
 		long[] range = range(lines[0]);
 		ranges.add(range);
+		String stuck = fields(lines[0]).get("not_reconnected_after_fault");
+		this.results.put(kind + "_unanswered_pushes", fields(lines[0]).get("unanswered"));
+		this.results.put(kind + "_not_reconnected_after_fault", "0".equals(stuck) ? "none" : stuck);
+		count = lines.length - 1;
 		long[] recovery = new long[count];
 		for (int i = 0; i < count; i++) {
 			String[] fault = lines[i + 1].split(" ");

@@ -292,7 +292,8 @@ public final class StreamGateway {
 			}
 		});
 		StringBuilder answer = new StringBuilder();
-		GatewayConnection connection = this.gateway.awaitConnection(APP, Duration.ofSeconds(30));
+		int stuck = 0;
+		GatewayConnection connection = this.gateway.awaitConnection(APP, Duration.ofSeconds(90));
 		for (int i = 0; i < count; i++) {
 			// let the connection carry events for a while before it fails
 			Thread.sleep(settleMillis);
@@ -305,21 +306,30 @@ public final class StreamGateway {
 				connection.disconnect();
 			}
 			answer.append("fault ").append(at).append(' ').append(number).append('\n');
-			connection = this.gateway.awaitNewConnection(APP, connection, Duration.ofSeconds(90));
+			try {
+				connection = this.gateway.awaitNewConnection(APP, connection, Duration.ofSeconds(90));
+			}
+			catch (AssertionError ex) {
+				// the client did not come back: report what happened so far
+				stuck = i + 1;
+				break;
+			}
 		}
 		Thread.sleep(200);
 		stop.set(true);
 		pacer.join();
 		long unanswered = 0;
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		for (StreamPush push : pushes) {
 			try {
-				push.awaitCompletion(Duration.ofSeconds(30));
+				push.awaitCompletion(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
 			}
 			catch (AssertionError ex) {
 				unanswered++;
 			}
 		}
-		return "pushed first=" + first + " end=" + this.sequence.get() + " unanswered=" + unanswered + "\n" + answer;
+		return "pushed first=" + first + " end=" + this.sequence.get() + " unanswered=" + unanswered
+				+ " not_reconnected_after_fault=" + stuck + "\n" + answer;
 	}
 
 }

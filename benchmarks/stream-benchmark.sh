@@ -32,7 +32,8 @@ keytool -exportcert -alias gateway -keystore "$work/gateway.p12" -storepass "$pa
 keytool -importcert -noprompt -alias gateway -file "$work/gateway.cer" -storetype PKCS12 \
   -keystore "$work/trust.p12" -storepass "$password" >/dev/null 2>&1
 control=18091
-taskset -c 1 java -Xmx1g -cp "$jar" io.dingboot.benchmarks.stream.StreamGateway "$control" "$work/gateway.p12" \
+# the fake gateway keeps every push and ack it handled (about 1.5 million in a run): 6 GiB of heap
+taskset -c 1 java -Xmx6g -cp "$jar" io.dingboot.benchmarks.stream.StreamGateway "$control" "$work/gateway.p12" \
   "$password" > "$work/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT

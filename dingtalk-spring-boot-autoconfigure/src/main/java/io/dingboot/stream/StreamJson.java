@@ -52,7 +52,7 @@ final class StreamJson {
 
 	/**
 	 * Append a JSON string literal exactly as {@link #MAPPER} writes it: printable ASCII without
-	 * {@code /} is quoted here, with {@code "} and {@code \\} escaped; anything else (control
+	 * {@code /} is quoted here, with quotes and backslashes escaped; anything else (control
 	 * characters, {@code /}, non-ASCII) is left to the mapper.
 	 */
 	static void appendString(StringBuilder json, String value) {

@@ -32,6 +32,10 @@ final class FrameRouter {
 
 	private static final String ROBOT_ACK = "{\"response\":null}";
 
+	private static final String EVENT_SUCCESS = eventAck("SUCCESS", "success");
+
+	private static final String EVENT_LATER = eventAck("LATER", "later");
+
 	private final Executor executor;
 
 	private final StreamEventPublisher events;
@@ -114,10 +118,7 @@ final class FrameRouter {
 			logger.warn("Publishing event {} of app '{}' failed; DingTalk will deliver it again", frame, appName, ex);
 			delivered = false;
 		}
-		ObjectNode data = StreamJson.MAPPER.createObjectNode();
-		data.put("status", delivered ? "SUCCESS" : "LATER");
-		data.put("message", delivered ? "success" : "later");
-		answer(appName, connection, frame.response(200, "OK", StreamJson.MAPPER.writeValueAsString(data)),
+		answer(appName, connection, frame.response(200, "OK", delivered ? EVENT_SUCCESS : EVENT_LATER),
 				delivered ? StreamListener.AckStatus.SUCCESS : StreamListener.AckStatus.LATER);
 	}
 
@@ -193,6 +194,13 @@ final class FrameRouter {
 		// counted first: whoever sees the answer sees it counted
 		this.listeners.ackSent(appName, status);
 		connection.send(response);
+	}
+
+	private static String eventAck(String status, String message) {
+		ObjectNode data = StreamJson.MAPPER.createObjectNode();
+		data.put("status", status);
+		data.put("message", message);
+		return StreamJson.MAPPER.writeValueAsString(data);
 	}
 
 	static ObjectNode cardResponse(@Nullable CardCallbackResponse response) {

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One downstream frame: {@code {"specVersion","type","headers":{...},"data":"<JSON string>"}}.
@@ -37,6 +39,101 @@ record StreamFrame(String type, Map<String, String> headers, String data) {
 	 * messageId); the message never contains the text
 	 */
 	static StreamFrame parse(String text) {
+		// read as a stream rather than into a tree: one is parsed for every frame
+		String type = null;
+		Map<String, String> headers = null;
+		Map<String, String> header = null;
+		boolean hasHeaders = false;
+		String data = "";
+		try (JsonParser parser = StreamJson.MAPPER.createParser(text)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return parseTree(text);
+			}
+			String name;
+			while ((name = parser.nextName()) != null) {
+				JsonToken token = parser.nextToken();
+				switch (name) {
+					case "type" -> type = scalar(parser, token);
+					case "headers" -> {
+						hasHeaders = true;
+						headers = headers(parser, token);
+					}
+					case "header" -> header = headers(parser, token);
+					case "data" -> data = data(parser, token);
+					default -> parser.skipChildren();
+				}
+			}
+			if (parser.nextToken() != null) {
+				throw new IllegalArgumentException("not JSON");
+			}
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("not JSON");
+		}
+		if (type == null || type.isEmpty()) {
+			throw new IllegalArgumentException("no type");
+		}
+		Map<String, String> found = hasHeaders ? headers : header;
+		if (found == null) {
+			found = new LinkedHashMap<>();
+		}
+		if (found.get("messageId") == null || found.get("messageId").isEmpty()) {
+			throw new IllegalArgumentException("no messageId");
+		}
+		return new StreamFrame(type, found, data);
+	}
+
+	/**
+	 * A value as {@link StreamJson#text} reads it from a tree: strings as they are, other scalars
+	 * as their JSON, {@code null} for null and containers.
+	 */
+	private static @Nullable String scalar(JsonParser parser, JsonToken token) {
+		if (token == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (token.isStructStart()) {
+			parser.skipChildren();
+			return null;
+		}
+		return parser.readValueAsTree().toString();
+	}
+
+	private static @Nullable Map<String, String> headers(JsonParser parser, JsonToken token) {
+		if (token != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return null;
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			String value = scalar(parser, parser.nextToken());
+			if (value != null) {
+				headers.put(name, value);
+			}
+			else {
+				headers.remove(name);
+			}
+		}
+		return headers;
+	}
+
+	private static String data(JsonParser parser, JsonToken token) {
+		if (token == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return "";
+		}
+		return parser.readValueAsTree().toString();
+	}
+
+	/**
+	 * Frames that are not a JSON object, read as a tree to tell "not JSON" from "not an object".
+	 */
+	private static StreamFrame parseTree(String text) {
 		JsonNode root;
 		try {
 			root = StreamJson.MAPPER.readTree(text);
@@ -44,38 +141,7 @@ record StreamFrame(String type, Map<String, String> headers, String data) {
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("not JSON");
 		}
-		if (root == null || !root.isObject()) {
-			throw new IllegalArgumentException("not a JSON object");
-		}
-		String type = StreamJson.text(root, "type");
-		if (type == null) {
-			throw new IllegalArgumentException("no type");
-		}
-		JsonNode headerNode = root.get("headers");
-		if (headerNode == null) {
-			headerNode = root.get("header");
-		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (headerNode != null && headerNode.isObject()) {
-			for (Map.Entry<String, JsonNode> entry : headerNode.properties()) {
-				JsonNode value = entry.getValue();
-				if (value != null && !value.isNull() && !value.isContainer()) {
-					headers.put(entry.getKey(), value.isString() ? value.stringValue() : value.toString());
-				}
-			}
-		}
-		if (headers.get("messageId") == null || headers.get("messageId").isEmpty()) {
-			throw new IllegalArgumentException("no messageId");
-		}
-		JsonNode dataNode = root.get("data");
-		String data;
-		if (dataNode == null || dataNode.isNull()) {
-			data = "";
-		}
-		else {
-			data = dataNode.isString() ? dataNode.stringValue() : dataNode.toString();
-		}
-		return new StreamFrame(type, headers, data);
+		throw new IllegalArgumentException((root != null && root.isObject()) ? "not JSON" : "not a JSON object");
 	}
 
 	/**
@@ -85,16 +151,17 @@ record StreamFrame(String type, Map<String, String> headers, String data) {
 	 * @param data the data, a JSON string; {@code null} leaves it out (error responses)
 	 */
 	String response(int code, String message, @Nullable String data) {
-		ObjectNode response = StreamJson.MAPPER.createObjectNode();
-		response.put("code", code);
-		ObjectNode headers = response.putObject("headers");
-		headers.put("contentType", "application/json");
-		headers.put("messageId", messageId());
-		response.put("message", message);
+		// written directly rather than through a tree: one is sent for every frame
+		StringBuilder json = new StringBuilder(96 + message.length() + ((data != null) ? data.length() + 16 : 0));
+		json.append("{\"code\":").append(code).append(",\"headers\":{\"contentType\":\"application/json\",\"messageId\":");
+		StreamJson.appendString(json, messageId());
+		json.append("},\"message\":");
+		StreamJson.appendString(json, message);
 		if (data != null) {
-			response.put("data", data);
+			json.append(",\"data\":");
+			StreamJson.appendString(json, data);
 		}
-		return StreamJson.MAPPER.writeValueAsString(response);
+		return json.append('}').toString();
 	}
 
 	@Override

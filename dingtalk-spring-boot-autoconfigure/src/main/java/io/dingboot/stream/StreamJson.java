@@ -51,6 +51,32 @@ final class StreamJson {
 	}
 
 	/**
+	 * Append a JSON string literal exactly as {@link #MAPPER} writes it: printable ASCII without
+	 * {@code /} is quoted here, with quotes and backslashes escaped; anything else (control
+	 * characters, {@code /}, non-ASCII) is left to the mapper.
+	 */
+	static void appendString(StringBuilder json, String value) {
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0x7e || c == '/') {
+				json.append(MAPPER.writeValueAsString(value));
+				return;
+			}
+		}
+		json.append('"');
+		int from = 0;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '\\') {
+				json.append(value, from, i).append('\\').append(c);
+				from = i + 1;
+			}
+		}
+		json.append(value, from, length).append('"');
+	}
+
+	/**
 	 * A field that holds an object, or a JSON string of one (as {@code content} of card callbacks).
 	 */
 	static @Nullable JsonNode object(@Nullable JsonNode object, String name) {

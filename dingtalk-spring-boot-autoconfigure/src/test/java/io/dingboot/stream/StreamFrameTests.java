@@ -1,6 +1,10 @@
 package io.dingboot.stream;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,6 +38,34 @@ class StreamFrameTests {
 	}
 
 	@Test
+	void responseIsExactlyWhatTheMapperWritesForTheSameFields() {
+		String[] values = { "OK", "", "plain_id-1.2", "say \"hi\"", "back\\slash", "a/b", "中文", "tab\tnew\nline",
+				"\u0001\u001f", "emoji \uD83D\uDE00", "{\"response\":{\"cardData\":{\"url\":\"https://x/y\"}}}", "\u007f" };
+		for (String messageId : values) {
+			for (String text : values) {
+				Map<String, String> headers = new LinkedHashMap<>();
+				headers.put("messageId", messageId);
+				StreamFrame frame = new StreamFrame("EVENT", headers, "");
+				assertThat(frame.response(500, text, text)).isEqualTo(tree(500, messageId, text, text));
+				assertThat(frame.response(200, text, null)).isEqualTo(tree(200, messageId, text, null));
+			}
+		}
+	}
+
+	private static String tree(int code, String messageId, String message, String data) {
+		ObjectNode response = StreamJson.MAPPER.createObjectNode();
+		response.put("code", code);
+		ObjectNode headers = response.putObject("headers");
+		headers.put("contentType", "application/json");
+		headers.put("messageId", messageId);
+		response.put("message", message);
+		if (data != null) {
+			response.put("data", data);
+		}
+		return StreamJson.MAPPER.writeValueAsString(response);
+	}
+
+	@Test
 	void errorResponseHasNoData() {
 		StreamFrame frame = StreamFrame.parse(EVENT);
 		assertThat(frame.response(404, "topic not exist", null)).isEqualTo(
@@ -59,7 +91,33 @@ class StreamFrameTests {
 	}
 
 	@Test
+	void unknownFieldsAndNonTextHeadersAreSkipped() {
+		StreamFrame frame = StreamFrame.parse("{\"extra\":{\"a\":[1,{\"b\":2}]},\"type\":\"CALLBACK\",\"headers\":"
+				+ "{\"messageId\":\"m\",\"x\":{\"a\":1},\"y\":null,\"z\":true,\"list\":[\"v\"]},\"data\":null}");
+		assertThat(frame.type()).isEqualTo("CALLBACK");
+		assertThat(frame.headers()).containsExactly(Map.entry("messageId", "m"), Map.entry("z", "true"));
+		assertThat(frame.data()).isEmpty();
+	}
+
+	@Test
+	void headersThatAreNotAnObjectDoNotFallBackToHeader() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StreamFrame.parse("{\"type\":\"EVENT\",\"headers\":null,\"header\":{\"messageId\":\"m\"}}"))
+			.withMessage("no messageId");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StreamFrame.parse("{\"type\":\"\",\"headers\":{\"messageId\":\"m\"}}"))
+			.withMessage("no type");
+	}
+
+	@Test
 	void malformedFramesAreRefusedWithoutTheirText() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StreamFrame.parse("{\"type\":\"EVENT\",\"headers\":{\"messageId\":\"m\"}} {}"))
+			.withMessage("not JSON");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StreamFrame.parse("{\"type\":\"EVENT\",\"headers\":{\"messageId\":\"m\"}"))
+			.withMessage("not JSON");
+		assertThatIllegalArgumentException().isThrownBy(() -> StreamFrame.parse("")).withMessage("not a JSON object");
 		assertThatIllegalArgumentException().isThrownBy(() -> StreamFrame.parse("secret-payload {"))
 			.withMessage("not JSON");
 		assertThatIllegalArgumentException().isThrownBy(() -> StreamFrame.parse("[1]")).withMessage("not a JSON object");

@@ -3,6 +3,7 @@ package io.dingboot.test.stream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -29,7 +31,10 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,6 +63,8 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * </pre>
  * Needs {@code org.apache.tomcat.embed:tomcat-embed-websocket} on the test classpath.
+ * {@link #start(Path, String)} serves the same over TLS ({@code https://localhost}, {@code wss://localhost}),
+ * for clients that only open {@code wss://} endpoints.
  */
 public final class FakeStreamGateway implements AutoCloseable {
 
@@ -82,7 +89,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private final List<GatewayConnection> connections = new CopyOnWriteArrayList<>();
 
-	private final List<StreamAck> acks = new CopyOnWriteArrayList<>();
+	// not copy-on-write: a gateway that takes many thousands of acks must not copy them all on each
+	private final List<StreamAck> acks = new ArrayList<>();
 
 	private final Map<String, StreamPush> pending = new ConcurrentHashMap<>();
 
@@ -100,6 +108,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private final int port;
 
+	private final boolean tls;
+
 	private volatile Duration redeliveryDelay = Duration.ofSeconds(5);
 
 	private volatile Duration disconnectGrace = Duration.ofSeconds(10);
@@ -114,7 +124,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private FakeStreamGateway() {
+	private FakeStreamGateway(@Nullable Path keyStore, @Nullable String keyStorePassword) {
+		this.tls = keyStore != null;
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "fake-stream-gateway");
 			thread.setDaemon(true);
@@ -126,6 +137,19 @@ public final class FakeStreamGateway implements AutoCloseable {
 			Connector connector = new Connector("HTTP/1.1");
 			connector.setPort(0);
 			connector.setProperty("address", "127.0.0.1");
+			if (keyStore != null) {
+				SSLHostConfig ssl = new SSLHostConfig();
+				SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,
+						SSLHostConfigCertificate.Type.UNDEFINED);
+				certificate.setCertificateKeystoreFile(keyStore.toAbsolutePath().toString());
+				certificate.setCertificateKeystorePassword(keyStorePassword);
+				certificate.setCertificateKeystoreType("PKCS12");
+				ssl.addCertificate(certificate);
+				connector.addSslHostConfig(ssl);
+				connector.setProperty("SSLEnabled", "true");
+				connector.setScheme("https");
+				connector.setSecure(true);
+			}
 			this.tomcat.setConnector(connector);
 			Context context = this.tomcat.addContext("", null);
 			context.addServletContainerInitializer(new WsSci(), null);
@@ -149,7 +173,23 @@ public final class FakeStreamGateway implements AutoCloseable {
 	 * @return the running gateway
 	 */
 	public static FakeStreamGateway start() {
-		return new FakeStreamGateway();
+		return new FakeStreamGateway(null, null);
+	}
+
+	/**
+	 * Start a gateway on a free loopback port that speaks only TLS: {@link #apiBaseUrl()} is
+	 * {@code https://localhost:<port>} and connection-open answers {@code wss://localhost:<port>/connect}.
+	 * The certificate is the key entry of a PKCS12 key store, issued for the host name
+	 * {@code localhost} (clients send it as SNI, which takes no IP literal); clients must trust it,
+	 * e.g. through {@code javax.net.ssl.trustStore}.
+	 * @param keyStore the PKCS12 key store with the certificate and its private key
+	 * @param password the password of the key store and of its key
+	 * @return the running gateway
+	 */
+	public static FakeStreamGateway start(Path keyStore, String password) {
+		Objects.requireNonNull(keyStore, "keyStore");
+		Objects.requireNonNull(password, "password");
+		return new FakeStreamGateway(keyStore, password);
 	}
 
 	/**
@@ -264,10 +304,10 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	/**
 	 * The base URL to set as {@code dingtalk.api-base-url}.
-	 * @return {@code http://127.0.0.1:<port>}
+	 * @return {@code http://127.0.0.1:<port>}, or {@code https://localhost:<port>} with TLS
 	 */
 	public String apiBaseUrl() {
-		return "http://127.0.0.1:" + this.port;
+		return (this.tls ? "https://localhost:" : "http://127.0.0.1:") + this.port;
 	}
 
 	/**
@@ -321,7 +361,9 @@ public final class FakeStreamGateway implements AutoCloseable {
 	 * @return the acks
 	 */
 	public List<StreamAck> acks() {
-		return List.copyOf(this.acks);
+		synchronized (this.acks) {
+			return List.copyOf(this.acks);
+		}
 	}
 
 	/**
@@ -593,7 +635,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 			String ticket = UUID.randomUUID().toString();
 			this.tickets.put(ticket, new Ticket(clientId, new LinkedHashSet<>(subscriptions), this.clock.instant()));
 			ObjectNode ok = JSON.createObjectNode();
-			ok.put("endpoint", "ws://127.0.0.1:" + this.port + "/connect");
+			ok.put("endpoint", (this.tls ? "wss://localhost:" : "ws://127.0.0.1:") + this.port + "/connect");
 			ok.put("ticket", ticket);
 			answer = new OpenAnswer(200, "application/json;charset=utf-8", JSON.writeValueAsString(ok));
 		}
@@ -680,7 +722,9 @@ public final class FakeStreamGateway implements AutoCloseable {
 		JsonNode code = response.get("code");
 		StreamAck ack = new StreamAck(messageId, (code != null && code.isNumber()) ? code.intValue() : -1,
 				text(response, "message"), data, status, connection.id(), text(headers, "contentType"));
-		this.acks.add(ack);
+		synchronized (this.acks) {
+			this.acks.add(ack);
+		}
 		StreamPush push = this.pending.get(messageId);
 		if (push != null) {
 			push.acked(ack);

@@ -35,9 +35,9 @@ import org.springframework.web.client.RestTemplate;
  * before any bean is created ({@link DingTalkPropertiesValidator}). The token store, cache and
  * transport exist when any app is defined (top-level credentials or {@code dingtalk.apps.<name>});
  * the client beans of the single app only with top-level credentials. The registry of apps is
- * {@link DingTalkAppsAutoConfiguration}'s. Nothing here calls DingTalk at startup. The token provider
- * and the two clients are lazy: they are created when something injects them, not at start-up;
- * the token cache builds its cache and the transport its HTTP client on the first call.
+ * {@link DingTalkAppsAutoConfiguration}'s. Nothing here calls DingTalk at startup. The transport, the
+ * token provider and the two clients are lazy: they are created when something injects them, not
+ * at start-up; the token cache builds its cache and the transport its HTTP client on the first call.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
@@ -68,6 +68,7 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	@Conditional(OnDingTalkAppsCondition.class)
 	@SuppressWarnings("removal")

@@ -60,7 +60,7 @@ class DingTalkAutoConfigurationTests {
 	}
 
 	@Test
-	void withCredentialsThenTheClientsAndTheTokenProviderAreCreatedWhenFirstInjectedNotAtStartup() {
+	void withCredentialsThenTransportClientsAndTokenProviderAreCreatedWhenFirstInjectedNotAtStartup() {
 		this.withApp.withPropertyValues(CLOSED_PORT)
 			.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class,
 					DingTalkCallbackFailedResultAutoConfiguration.class))
@@ -71,11 +71,12 @@ class DingTalkAutoConfigurationTests {
 					.hasSingleBean(AccessTokenProvider.class)
 					.hasSingleBean(CallbackFailedResultApi.class);
 				ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-				assertThat(List.of("dingTalkClient", "dingTalkApiClient", "dingTalkAccessTokenProvider",
-						"dingTalkCallbackFailedResultApi"))
+				assertThat(List.of("dingTalkTransport", "dingTalkClient", "dingTalkApiClient",
+						"dingTalkAccessTokenProvider", "dingTalkCallbackFailedResultApi"))
 					.noneMatch(beanFactory::containsSingleton);
 				context.getBean(CallbackFailedResultApi.class);
-				assertThat(List.of("dingTalkClient", "dingTalkAccessTokenProvider", "dingTalkCallbackFailedResultApi"))
+				assertThat(List.of("dingTalkTransport", "dingTalkClient", "dingTalkAccessTokenProvider",
+						"dingTalkCallbackFailedResultApi"))
 					.allMatch(beanFactory::containsSingleton);
 			});
 	}

@@ -1,5 +1,6 @@
 package io.dingboot.benchmarks.startup;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
@@ -56,6 +57,13 @@ public class StartupApp {
 
 	private static void report(ConfigurableApplicationContext context, StartupTimeline timeline) {
 		System.out.println("classes loaded: " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+		long gc = ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
+		System.out.println("cpu of the main thread: " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+				+ " ms, JIT compilation: " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+				+ " ms, GC: " + gc + " ms");
 		Map<String, Long> threads = new TreeMap<>();
 		Thread.getAllStackTraces().keySet()
 			.forEach((thread) -> threads.merge(thread.getName().replaceAll("[0-9]+", "N"), 1L, Long::sum));

@@ -106,9 +106,10 @@ public final class DingTalkAutoConfiguration {
 
 	@Bean
 	@Lazy
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(AccessTokenProvider.class)
 	@ConditionalOnDingTalkCredentials
-	AccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
+	// the concrete type, so that a lookup of DefaultAccessTokenProvider finds the bean before it is created
+	DefaultAccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
 			DingTalkTransport transport) {
 		if (properties.hasAppCredentials() && properties.getToken().getEndpoint() == TokenEndpoint.V1) {
 			return DefaultAccessTokenProvider.forAppV1(tokenCache, transport, properties.getAppKey(),

@@ -4,8 +4,6 @@ import java.util.function.Predicate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -27,16 +25,10 @@ abstract class CallbackCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		boolean matches;
-		try {
-			DingTalkProperties properties = Binder.get(context.getEnvironment())
-				.bind("dingtalk", DingTalkProperties.class)
-				.orElseGet(DingTalkProperties::new);
-			matches = this.test.test(properties);
-		}
-		catch (BindException ex) {
-			matches = context.getEnvironment().getProperty("dingtalk.callback.enabled", Boolean.class, false);
-		}
+		BoundDingTalkProperties properties = BoundDingTalkProperties.get(context);
+		boolean matches = properties.failed()
+				? context.getEnvironment().getProperty("dingtalk.callback.enabled", Boolean.class, false)
+				: this.test.test(properties.orDefaults());
 		return matches ? ConditionOutcome.match(this.description) : ConditionOutcome.noMatch("not " + this.description);
 	}
 

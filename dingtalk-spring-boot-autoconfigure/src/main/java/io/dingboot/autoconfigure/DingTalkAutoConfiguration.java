@@ -24,6 +24,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
@@ -34,7 +35,9 @@ import org.springframework.web.client.RestTemplate;
  * before any bean is created ({@link DingTalkPropertiesValidator}). The token store, cache and
  * transport exist when any app is defined (top-level credentials or {@code dingtalk.apps.<name>});
  * the client beans of the single app only with top-level credentials. The registry of apps is
- * {@link DingTalkAppsAutoConfiguration}'s. Nothing here calls DingTalk at startup.
+ * {@link DingTalkAppsAutoConfiguration}'s. Nothing here calls DingTalk at startup. The transport, the
+ * token provider and the two clients are lazy: they are created when something injects them, not
+ * at start-up; the token cache builds its cache and the transport its HTTP client on the first call.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
@@ -65,6 +68,7 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	@Conditional(OnDingTalkAppsCondition.class)
 	@SuppressWarnings("removal")
@@ -101,9 +105,11 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@Lazy
+	@ConditionalOnMissingBean(AccessTokenProvider.class)
 	@ConditionalOnDingTalkCredentials
-	AccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
+	// the concrete type, so that a lookup of DefaultAccessTokenProvider finds the bean before it is created
+	DefaultAccessTokenProvider dingTalkAccessTokenProvider(DingTalkProperties properties, TokenCache tokenCache,
 			DingTalkTransport transport) {
 		if (properties.hasAppCredentials() && properties.getToken().getEndpoint() == TokenEndpoint.V1) {
 			return DefaultAccessTokenProvider.forAppV1(tokenCache, transport, properties.getAppKey(),
@@ -118,6 +124,7 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
 	DingTalkClient dingTalkClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider) {
@@ -125,6 +132,7 @@ public final class DingTalkAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	@ConditionalOnDingTalkCredentials
 	DingTalkApiClient dingTalkApiClient(DingTalkTransport transport, AccessTokenProvider accessTokenProvider,

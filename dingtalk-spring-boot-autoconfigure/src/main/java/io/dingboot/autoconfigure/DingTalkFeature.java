@@ -15,21 +15,35 @@ import io.dingboot.apps.DingTalkApps;
 enum DingTalkFeature {
 
 	/** Free login. */
-	LOGIN("login", DingTalkProperties.App::getLogin),
+	LOGIN("login", (properties) -> properties.getLogin().isEnabled(), DingTalkProperties.App::getLogin),
 
 	/** The dd.config endpoint. */
-	JSAPI("jsapi", DingTalkProperties.App::getJsapi),
+	JSAPI("jsapi", (properties) -> properties.getJsapi().isEnabled(), DingTalkProperties.App::getJsapi),
 
 	/** Browser login through oauth2Login. */
-	BROWSER_LOGIN("login.browser", (app) -> app.getLogin().getBrowser());
+	BROWSER_LOGIN("login.browser", (properties) -> properties.getLogin().getBrowser().isEnabled(),
+			(app) -> app.getLogin().getBrowser());
 
 	private final String key;
 
+	private final Predicate<DingTalkProperties> topLevelSwitch;
+
 	private final Function<DingTalkProperties.App, DingTalkProperties.AppSwitch> appSwitch;
 
-	DingTalkFeature(String key, Function<DingTalkProperties.App, DingTalkProperties.AppSwitch> appSwitch) {
+	DingTalkFeature(String key, Predicate<DingTalkProperties> topLevelSwitch,
+			Function<DingTalkProperties.App, DingTalkProperties.AppSwitch> appSwitch) {
 		this.key = key;
+		this.topLevelSwitch = topLevelSwitch;
 		this.appSwitch = appSwitch;
+	}
+
+	/**
+	 * The top-level switch in bound properties.
+	 * @param properties the properties
+	 * @return whether {@code dingtalk.<feature>.enabled} is true
+	 */
+	boolean isSwitchedOn(DingTalkProperties properties) {
+		return this.topLevelSwitch.test(properties);
 	}
 
 	/**

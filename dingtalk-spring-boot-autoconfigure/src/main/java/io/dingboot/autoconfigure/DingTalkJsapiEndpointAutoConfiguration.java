@@ -50,7 +50,7 @@ public final class DingTalkJsapiEndpointAutoConfiguration {
 	DdConfigHandler dingTalkDdConfigHandler(ObjectProvider<DingTalkApps> apps, ObjectProvider<JsapiSigner> signer,
 			DingTalkProperties properties) {
 		List<PageOrigin> origins = allowedOrigins(properties.getJsapi().getAllowedOrigins());
-		JsapiSigners signers = signers(apps.getIfAvailable(), signer.getIfAvailable(), properties);
+		JsapiSigners signers = signers(apps.getIfAvailable(), signer, properties);
 		if (origins.isEmpty() && !isLoopback(properties.getBaseUrl())) {
 			logger.warn("dingtalk.jsapi.allowed-origins is empty, so dd.config signs pages of whatever origin a request "
 					+ "arrives for: its Host header (or, with server.forward-headers-strategy, its forwarded host). "
@@ -60,12 +60,14 @@ public final class DingTalkJsapiEndpointAutoConfiguration {
 		return new DdConfigHandler(signers, origins);
 	}
 
-	private static JsapiSigners signers(@Nullable DingTalkApps apps, @Nullable JsapiSigner signer,
+	private static JsapiSigners signers(@Nullable DingTalkApps apps, ObjectProvider<JsapiSigner> signers,
 			DingTalkProperties properties) {
 		if (apps != null) {
+			// the registry's apps sign with signers of their own, built on the first request
 			return JsapiSigners.of(apps,
 					DingTalkFeature.JSAPI.takesPart(properties.getJsapi().isEnabled(), properties.getApps()));
 		}
+		JsapiSigner signer = signers.getIfAvailable();
 		if (signer == null) {
 			throw new InvalidDingTalkPropertyException("dingtalk.app-key",
 					"is not set but dingtalk.jsapi.enabled is true",

@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.BindResult;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -66,10 +64,14 @@ final class DingTalkPropertiesValidator implements BeanFactoryPostProcessor, Env
 		if (this.environment == null) {
 			return;
 		}
-		BindResult<DingTalkProperties> bound = Binder.get(this.environment).bind("dingtalk", DingTalkProperties.class);
+		// the bind the conditions made, if any, then let go: the properties bean binds when it is created
+		BoundDingTalkProperties bound = BoundDingTalkProperties.get(beanFactory, this.environment);
+		BoundDingTalkProperties.release(beanFactory);
+		DingTalkProperties properties = bound.orNull();
 		// without any dingtalk.* property the defaults apply, and they are valid
-		bound.ifBound((properties) -> validate(properties, this.classLoader,
-				() -> hasBean(beanFactory, REDIS_CONNECTION_FACTORY)));
+		if (properties != null) {
+			validate(properties, this.classLoader, () -> hasBean(beanFactory, REDIS_CONNECTION_FACTORY));
+		}
 	}
 
 	private boolean hasBean(ConfigurableListableBeanFactory beanFactory, String typeName) {

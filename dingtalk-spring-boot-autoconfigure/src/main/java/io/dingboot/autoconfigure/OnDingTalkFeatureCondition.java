@@ -1,6 +1,7 @@
 package io.dingboot.autoconfigure;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Condition behind {@link ConditionalOnDingTalkFeature}.
+ * Condition behind {@link ConditionalOnDingTalkFeature}. It reads the properties that
+ * {@link BoundDingTalkProperties} bound once for every condition; only when they do not bind does it
+ * bind the switches it needs by itself, so that a wrong property elsewhere does not decide here.
  */
 class OnDingTalkFeatureCondition extends SpringBootCondition {
 
@@ -21,11 +24,21 @@ class OnDingTalkFeatureCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnDingTalkFeature.class.getName());
 		DingTalkFeature[] features = (DingTalkFeature[]) attributes.get("value");
-		Binder binder = Binder.get(context.getEnvironment());
-		Map<String, DingTalkProperties.App> apps = binder.bind("dingtalk.apps", APPS).orElse(Map.of());
+		BoundDingTalkProperties bound = BoundDingTalkProperties.get(context);
+		Map<String, DingTalkProperties.App> apps;
+		Predicate<DingTalkFeature> switchedOn;
+		if (bound.failed()) {
+			Binder binder = Binder.get(context.getEnvironment());
+			apps = binder.bind("dingtalk.apps", APPS).orElse(Map.of());
+			switchedOn = (feature) -> binder.bind(feature.property(), Boolean.class).orElse(false);
+		}
+		else {
+			DingTalkProperties properties = bound.orDefaults();
+			apps = properties.getApps();
+			switchedOn = (feature) -> feature.isSwitchedOn(properties);
+		}
 		for (DingTalkFeature feature : features) {
-			boolean top = binder.bind(feature.property(), Boolean.class).orElse(false);
-			if (top) {
+			if (switchedOn.test(feature)) {
 				return ConditionOutcome.match(feature.property() + " is true");
 			}
 			if (feature.isOpen(false, apps)) {

@@ -30,8 +30,6 @@ public final class CallbackDispatcher {
 
 	private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
 
-	private static final JsonMapper MAPPER = JsonMapper.shared();
-
 	private final ApplicationEventPublisher publisher;
 
 	private final CallbackDeduplicator deduplicator;
@@ -106,7 +104,7 @@ public final class CallbackDispatcher {
 	 */
 	public Status dispatch(String appName, String eventType, @Nullable String eventId, Map<String, ?> payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		JsonNode json = MAPPER.valueToTree(payload);
+		JsonNode json = JsonMapper.shared().valueToTree(payload);
 		return dispatch(EventHeaders.of(appName, eventType, eventId, json), json, null);
 	}
 

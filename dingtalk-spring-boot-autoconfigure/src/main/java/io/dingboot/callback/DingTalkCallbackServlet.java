@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP-push callback endpoint: {@code POST ?signature|msg_signature=&timestamp|timeStamp=&nonce=}
@@ -69,8 +68,6 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 	private final long maxBodySize;
 
 	private final transient Clock clock;
-
-	private final transient JsonMapper mapper = JsonAnswers.mapper();
 
 	/**
 	 * Create the endpoint of the app named {@code default} alone.
@@ -223,7 +220,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 		byte[] body = readBody(request.getInputStream());
 		JsonNode node;
 		try {
-			node = this.mapper.readTree(body);
+			node = JsonAnswers.mapper().readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new Rejected(CallbackRejection.MALFORMED_REQUEST, "The body is not JSON");
@@ -252,7 +249,7 @@ public final class DingTalkCallbackServlet extends HttpServlet {
 	private JsonNode parseEvent(String plaintext) {
 		JsonNode payload;
 		try {
-			payload = this.mapper.readTree(plaintext);
+			payload = JsonAnswers.mapper().readTree(plaintext);
 		}
 		catch (JacksonException ex) {
 			payload = null;

@@ -70,7 +70,7 @@ public final class TokenCache {
 
 	private final TokenFetchListener listener;
 
-	private final AsyncCache<String, Entry> cache;
+	private volatile @Nullable AsyncCache<String, Entry> cache;
 
 	private final ConcurrentMap<String, Failure> failures = new ConcurrentHashMap<>();
 
@@ -127,9 +127,33 @@ public final class TokenCache {
 		this.clock = clock;
 		this.refreshExecutor = refreshExecutor;
 		this.listener = listener;
-		// unbounded: one entry per app and token kind, expired on read; completions run on the
-		// calling thread (no pool at start-up)
-		this.cache = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
+	}
+
+	/**
+	 * The cache, built on the first lookup rather than at start-up.
+	 */
+	private AsyncCache<String, Entry> cache() {
+		AsyncCache<String, Entry> cache = this.cache;
+		if (cache == null) {
+			synchronized (this) {
+				cache = this.cache;
+				if (cache == null) {
+					// unbounded: one entry per app and token kind, expired on read; completions run
+					// on the calling thread (no pool)
+					cache = Caffeine.newBuilder().executor(Runnable::run).<String, Entry>buildAsync();
+					this.cache = cache;
+				}
+			}
+		}
+		return cache;
+	}
+
+	/**
+	 * Whether the cache has been built, which the first lookup does.
+	 * @return whether the cache exists
+	 */
+	boolean isStarted() {
+		return this.cache != null;
 	}
 
 	/**
@@ -139,7 +163,7 @@ public final class TokenCache {
 	 * @return the token value
 	 */
 	public String get(String key, Supplier<StoredToken> fetcher) {
-		CompletableFuture<Entry> held = this.cache.getIfPresent(key);
+		CompletableFuture<Entry> held = cache().getIfPresent(key);
 		if (held != null && isUsable(held)) {
 			Entry entry = held.join();
 			long now = this.clock.millis();
@@ -149,7 +173,7 @@ public final class TokenCache {
 				}
 				return entry.token.value();
 			}
-			this.cache.asMap().remove(key, held);
+			cache().asMap().remove(key, held);
 		}
 		return load(key, fetcher).token.value();
 	}
@@ -160,7 +184,7 @@ public final class TokenCache {
 	 * @return the cached token or {@code null}
 	 */
 	public @Nullable StoredToken peek(String key) {
-		CompletableFuture<Entry> held = this.cache.getIfPresent(key);
+		CompletableFuture<Entry> held = cache().getIfPresent(key);
 		return (held != null && isUsable(held)) ? held.join().token : this.store.get(key);
 	}
 
@@ -170,7 +194,7 @@ public final class TokenCache {
 	 * @param failedValue the value DingTalk refused
 	 */
 	public void invalidate(String key, String failedValue) {
-		this.cache.asMap()
+		cache().asMap()
 			.computeIfPresent(key,
 					(k, held) -> (isUsable(held) && held.join().token.value().equals(failedValue)) ? null : held);
 		this.store.invalidate(key, failedValue);
@@ -182,7 +206,7 @@ public final class TokenCache {
 	 * @param key the token key
 	 */
 	public void evict(String key) {
-		this.cache.asMap().remove(key);
+		cache().asMap().remove(key);
 		this.failures.remove(key);
 	}
 
@@ -195,11 +219,11 @@ public final class TokenCache {
 			this.failures.remove(key, failure);
 		}
 		CompletableFuture<Entry> mine = new CompletableFuture<>();
-		CompletableFuture<Entry> shared = this.cache.get(key, (k, executor) -> mine);
+		CompletableFuture<Entry> shared = cache().get(key, (k, executor) -> mine);
 		while (shared != mine && isUsable(shared) && this.clock.millis() >= shared.join().expiresAt) {
 			// an expired token another caller has not dropped yet
-			this.cache.asMap().remove(key, shared);
-			shared = this.cache.get(key, (k, executor) -> mine);
+			cache().asMap().remove(key, shared);
+			shared = cache().get(key, (k, executor) -> mine);
 		}
 		if (shared == mine) {
 			try {
@@ -268,7 +292,7 @@ public final class TokenCache {
 	private void refresh(String key, Entry current, Supplier<StoredToken> fetcher) {
 		try {
 			Entry fresh = entry(obtain(key, current.token, fetcher));
-			this.cache.asMap().compute(key, (k, held) -> keepNewer(held, fresh));
+			cache().asMap().compute(key, (k, held) -> keepNewer(held, fresh));
 		}
 		catch (RuntimeException ex) {
 			current.refreshBlockedUntil = this.clock.millis() + this.failureBackoffMillis;
@@ -306,7 +330,8 @@ public final class TokenCache {
 
 	@Override
 	public String toString() {
-		return "TokenCache{size=" + this.cache.asMap().size() + ", store=" + this.store + "}";
+		AsyncCache<String, Entry> cache = this.cache;
+		return "TokenCache{size=" + ((cache != null) ? cache.asMap().size() : 0) + ", store=" + this.store + "}";
 	}
 
 	/**

@@ -21,8 +21,6 @@ import org.springframework.http.MediaType;
  */
 public final class JsonAnswers {
 
-	private static final JsonMapper mapper = JsonMapper.shared();
-
 	private JsonAnswers() {
 	}
 
@@ -60,7 +58,7 @@ public final class JsonAnswers {
 	 * @throws IOException when the answer cannot be written
 	 */
 	public static void write(HttpServletResponse response, int status, Object body) throws IOException {
-		byte[] bytes = mapper.writeValueAsBytes(body);
+		byte[] bytes = mapper().writeValueAsBytes(body);
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
@@ -118,11 +116,12 @@ public final class JsonAnswers {
 	}
 
 	/**
-	 * The mapper the answers are written with, for reading small request bodies the same way.
+	 * The mapper the answers are written with, for reading small request bodies the same way:
+	 * Jackson's shared mapper, which Jackson builds on its first use, after start-up.
 	 * @return the mapper
 	 */
 	public static JsonMapper mapper() {
-		return mapper;
+		return JsonMapper.shared();
 	}
 
 }

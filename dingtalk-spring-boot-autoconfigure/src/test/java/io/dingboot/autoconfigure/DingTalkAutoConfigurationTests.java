@@ -1,9 +1,12 @@
 package io.dingboot.autoconfigure;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dingboot.DingTalkApiException;
+import io.dingboot.callback.CallbackFailedResultApi;
+import io.dingboot.http.DingTalkApiClient;
 import io.dingboot.http.DingTalkClient;
 import io.dingboot.http.DingTalkRequest;
 import io.dingboot.http.DingTalkRestClientCustomizer;
@@ -16,6 +19,7 @@ import io.dingboot.token.TokenCache;
 import io.dingboot.token.TokenStore;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -52,6 +56,28 @@ class DingTalkAutoConfigurationTests {
 				assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> !before.contains(thread))
 					.extracting(Thread::getName)
 					.noneMatch((name) -> name.startsWith("HttpClient-"));
+			});
+	}
+
+	@Test
+	void withCredentialsThenTransportClientsAndTokenProviderAreCreatedWhenFirstInjectedNotAtStartup() {
+		this.withApp.withPropertyValues(CLOSED_PORT)
+			.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class,
+					DingTalkCallbackFailedResultAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(DingTalkClient.class)
+					.hasSingleBean(DingTalkApiClient.class)
+					.hasSingleBean(AccessTokenProvider.class)
+					.hasSingleBean(CallbackFailedResultApi.class);
+				ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+				assertThat(List.of("dingTalkTransport", "dingTalkClient", "dingTalkApiClient",
+						"dingTalkAccessTokenProvider", "dingTalkCallbackFailedResultApi"))
+					.noneMatch(beanFactory::containsSingleton);
+				context.getBean(CallbackFailedResultApi.class);
+				assertThat(List.of("dingTalkTransport", "dingTalkClient", "dingTalkAccessTokenProvider",
+						"dingTalkCallbackFailedResultApi"))
+					.allMatch(beanFactory::containsSingleton);
 			});
 	}
 

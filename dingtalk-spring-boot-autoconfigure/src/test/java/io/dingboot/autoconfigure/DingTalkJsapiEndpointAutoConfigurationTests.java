@@ -47,6 +47,17 @@ class DingTalkJsapiEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void withTheAppsRegistryThenNeitherSignerNorTicketIsBuiltAtStartup() {
+		this.runner.withConfiguration(AutoConfigurations.of(DingTalkAppsAutoConfiguration.class))
+			.withPropertyValues("dingtalk.jsapi.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(DdConfigHandler.class);
+				assertThat(context.getBeanFactory().containsSingleton("dingTalkJsapiSigner")).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton("dingTalkJsapiTicketProvider")).isFalse();
+			});
+	}
+
+	@Test
 	void withoutAllowedOriginsAgainstRealDingTalkThenOneWarningAtStartup(CapturedOutput output) {
 		this.runner.withPropertyValues("dingtalk.jsapi.enabled=true").run((context) -> {
 			assertThat(context).hasNotFailed();

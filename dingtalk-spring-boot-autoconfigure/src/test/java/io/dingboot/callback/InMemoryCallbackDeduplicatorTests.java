@@ -18,6 +18,14 @@ class InMemoryCallbackDeduplicatorTests {
 	private final InMemoryCallbackDeduplicator deduplicator = new InMemoryCallbackDeduplicator(1000, this.nanos::get);
 
 	@Test
+	void noCacheIsBuiltBeforeTheFirstPush() {
+		InMemoryCallbackDeduplicator deduplicator = new InMemoryCallbackDeduplicator();
+		assertThat(deduplicator.isStarted()).isFalse();
+		assertThat(deduplicator.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
+		assertThat(deduplicator.isStarted()).isTrue();
+	}
+
+	@Test
 	void firstClaimWinsAndSecondSeesInProgress() {
 		assertThat(this.deduplicator.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.CLAIMED);
 		assertThat(this.deduplicator.claim("a", Duration.ofMinutes(1))).isEqualTo(Claim.IN_PROGRESS);

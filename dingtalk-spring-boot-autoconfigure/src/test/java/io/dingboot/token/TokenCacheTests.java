@@ -38,6 +38,15 @@ class TokenCacheTests {
 	}
 
 	@Test
+	void noCacheIsBuiltBeforeTheFirstLookup() {
+		assertThat(this.cache.isStarted()).isFalse();
+		assertThat(this.cache).hasToString("TokenCache{size=0, store=InMemoryTokenStore{}}");
+		assertThat(this.cache.isStarted()).isFalse();
+		assertThat(this.cache.get(KEY, () -> token("t", Duration.ofHours(2)))).isEqualTo("t");
+		assertThat(this.cache.isStarted()).isTrue();
+	}
+
+	@Test
 	void getWhenColdAndManyCallersThenFetchesOnceAndAllGetTheSameToken() throws Exception {
 		AtomicInteger fetches = new AtomicInteger();
 		CountDownLatch release = new CountDownLatch(1);

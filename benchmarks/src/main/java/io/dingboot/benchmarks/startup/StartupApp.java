@@ -1,8 +1,10 @@
 package io.dingboot.benchmarks.startup;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,6 +57,13 @@ public class StartupApp {
 
 	private static void report(ConfigurableApplicationContext context, StartupTimeline timeline) {
 		System.out.println("classes loaded: " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+		long gc = ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
+		System.out.println("cpu of the main thread: " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+				+ " ms, JIT compilation: " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+				+ " ms, GC: " + gc + " ms");
 		Map<String, Long> threads = new TreeMap<>();
 		Thread.getAllStackTraces().keySet()
 			.forEach((thread) -> threads.merge(thread.getName().replaceAll("[0-9]+", "N"), 1L, Long::sum));
@@ -82,6 +91,35 @@ public class StartupApp {
 			.limit(15)
 			.forEach((entry) -> System.out.println("  " + entry.getValue().toMillis() + " ms  " + entry.getKey()));
 		System.out.println("beans in the context: " + context.getBeanDefinitionCount());
+		selfTimes(timeline);
+	}
+
+	/**
+	 * Prints the steps that took longest by their own time, what each took less what its nested steps
+	 * took, summed by step name and bean (with {@code -Dstartup.report=true}): where a start-up goes,
+	 * DingBoot's or not.
+	 */
+	private static void selfTimes(StartupTimeline timeline) {
+		Map<Long, Duration> nested = new HashMap<>();
+		for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+			Long parent = event.getStartupStep().getParentId();
+			if (parent != null) {
+				nested.merge(parent, event.getDuration(), Duration::plus);
+			}
+		}
+		Map<String, Duration> self = new HashMap<>();
+		for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+			StartupStep step = event.getStartupStep();
+			Duration own = event.getDuration().minus(nested.getOrDefault(step.getId(), Duration.ZERO));
+			String bean = beanName(step);
+			self.merge("?".equals(bean) ? step.getName() : step.getName() + " " + bean, own, Duration::plus);
+		}
+		System.out.println("steps by their own time (without nested steps):");
+		self.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()))
+			.limit(25)
+			.forEach((entry) -> System.out.println("  self " + entry.getValue().toMillis() + " ms  " + entry.getKey()));
 	}
 
 	private static String beanName(StartupStep step) {

@@ -28,6 +28,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +47,8 @@ final class PeerClients {
 	static final String JDK_AS_DINGBOOT = "jdk-httpclient, DingBoot's settings";
 
 	static final String HTTP_CLIENT_5 = "httpclient5 (bare)";
+
+	static final String HTTP_CLIENT_5_AS_BOOT = "httpclient5, Boot's settings";
 
 	static final String DINGBOOT = "dingboot";
 
@@ -66,7 +70,8 @@ final class PeerClients {
 	/**
 	 * The cases in the order they run, each a client made from the stub's base URL. The second is
 	 * the bare JDK call again, with the client set up as DingBoot sets it up; the third the bare call
-	 * over Apache HttpClient 5 with the connection pool Boot gives it. The first DingBoot case is what
+	 * over Apache HttpClient 5 with the connection pool's defaults, the fourth the same call over the
+	 * client Boot builds for DingBoot (system properties honoured). The first DingBoot case is what
 	 * an application gets from the starter alone (Boot's detection finds only the JDK client); the
 	 * other is what it gets with Apache HttpClient 5 on the classpath. The previous release runs the
 	 * same two ways.
@@ -77,6 +82,7 @@ final class PeerClients {
 		CASES.put(FLOOR, PeerClients::jdk);
 		CASES.put(JDK_AS_DINGBOOT, PeerClients::jdkAsDingBoot);
 		CASES.put(HTTP_CLIENT_5, PeerClients::httpClient5);
+		CASES.put(HTTP_CLIENT_5_AS_BOOT, PeerClients::httpClient5AsBoot);
 		CASES.put(DINGBOOT, (base) -> dingBoot(base, "jdk"));
 		CASES.put(DINGBOOT_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
 		CASES.put(PREVIOUS, (base) -> dingBoot(base, "jdk"));
@@ -123,12 +129,36 @@ final class PeerClients {
 
 	/**
 	 * The bare call over Apache HttpClient 5 (classic, blocking on the caller's thread), with the
-	 * pooling connection manager's defaults, which is what Boot builds for it.
+	 * pooling connection manager's defaults and nothing else: the cheapest call over it.
 	 */
 	private static Call httpClient5(String base) {
 		CloseableHttpClient client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
 			.build();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
+				.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
+				.build();
+			return client.execute(request, (response) -> {
+				byte[] answer = EntityUtils.toByteArray(response.getEntity());
+				if (response.getCode() != 200 || answer.length == 0) {
+					throw new IllegalStateException("HTTP " + response.getCode());
+				}
+				return answer;
+			});
+		};
+	}
+
+	/**
+	 * The bare call over the Apache HttpClient 5 that Boot builds for DingBoot: Boot's
+	 * {@link HttpComponentsHttpClientBuilder} (system properties honoured: proxy selector, agent,
+	 * pool sizes) with DingBoot's default timeouts, as DingBoot's request factory gets it.
+	 */
+	private static Call httpClient5AsBoot(String base) {
+		CloseableHttpClient client = new HttpComponentsHttpClientBuilder()
+			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
 		URI uri = URI.create(base + PATH + "?access_token=bench-token");
 		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
 		return () -> {

@@ -1,15 +1,22 @@
 package io.dingboot.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.dingtalk.api.DefaultDingTalkClient;
@@ -67,6 +74,8 @@ final class PeerClients {
 
 	private static final String PATH = "/topapi/v2/department/listsub";
 
+	private static final String AUTO_CONFIGURATIONS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+
 	/**
 	 * The cases in the order they run, each a client made from the stub's base URL. The second is
 	 * the bare JDK call again, with the client set up as DingBoot sets it up; the third the bare call
@@ -85,8 +94,8 @@ final class PeerClients {
 		CASES.put(HTTP_CLIENT_5_AS_BOOT, PeerClients::httpClient5AsBoot);
 		CASES.put(DINGBOOT, (base) -> dingBoot(base, "jdk"));
 		CASES.put(DINGBOOT_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
-		CASES.put(PREVIOUS, (base) -> dingBoot(base, "jdk"));
-		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
+		CASES.put(PREVIOUS, (base) -> previousDingBoot(base, "jdk"));
+		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> previousDingBoot(base, "http-components"));
 		CASES.put(SDK, PeerClients::officialSdk);
 	}
 
@@ -186,11 +195,50 @@ final class PeerClients {
 	 * DingBoot as an application gets it, with Boot told which HTTP library to use underneath.
 	 */
 	private static Call dingBoot(String base, String httpLibrary) {
+		return dingBoot(base, httpLibrary, "");
+	}
+
+	/**
+	 * The previous release, whose jar is first on the class path: Boot reads the auto-configuration
+	 * lists of every jar, so DingBoot's auto-configurations that the previous release does not list
+	 * (they are this release's, on the benchmark's class path behind it) are left out.
+	 */
+	private static Call previousDingBoot(String base, String httpLibrary) {
+		List<URL> lists;
+		try {
+			lists = Collections.list(PeerClients.class.getClassLoader().getResources(AUTO_CONFIGURATIONS));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Set<String> previous = new HashSet<>(read(lists.get(0)));
+		Set<String> excluded = new TreeSet<>();
+		for (URL list : lists.subList(1, lists.size())) {
+			read(list).stream()
+				.filter((name) -> name.startsWith("io.dingboot.") && !previous.contains(name))
+				.forEach(excluded::add);
+		}
+		return dingBoot(base, httpLibrary, String.join(",", excluded));
+	}
+
+	private static List<String> read(URL list) {
+		try (InputStream in = list.openStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::trim)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Call dingBoot(String base, String httpLibrary, String excludedAutoConfigurations) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DingBootApp.class)
 			.web(WebApplicationType.NONE)
 			.properties("dingtalk.base-url=" + base, "dingtalk.app-key=dingbench", "dingtalk.app-secret=bench-secret",
 					"spring.http.clients.imperative.factory=" + httpLibrary, "spring.main.banner-mode=off",
-					"logging.level.root=warn")
+					"logging.level.root=warn", "spring.autoconfigure.exclude=" + excludedAutoConfigurations)
 			.run();
 		DepartmentApi departments = context.getBean(DepartmentApi.class);
 		return () -> {

@@ -162,7 +162,7 @@ final class PeerClients {
 
 	/**
 	 * The bare call over the Apache HttpClient 5 that Boot builds for DingBoot: Boot's
-	 * {@link HttpComponentsHttpClientBuilder} (system properties honoured: proxy selector, agent,
+	 * {@link HttpComponentsHttpClientBuilder} (system properties honoured: proxy selector, User-Agent,
 	 * pool sizes) with DingBoot's default timeouts, as DingBoot's request factory gets it.
 	 */
 	private static Call httpClient5AsBoot(String base) {

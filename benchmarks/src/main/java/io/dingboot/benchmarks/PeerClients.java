@@ -1,15 +1,22 @@
 package io.dingboot.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.dingtalk.api.DefaultDingTalkClient;
@@ -28,6 +35,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +55,8 @@ final class PeerClients {
 
 	static final String HTTP_CLIENT_5 = "httpclient5 (bare)";
 
+	static final String HTTP_CLIENT_5_AS_BOOT = "httpclient5, Boot's settings";
+
 	static final String DINGBOOT = "dingboot";
 
 	static final String DINGBOOT_HTTP_CLIENT_5 = "dingboot over httpclient5";
@@ -63,10 +74,13 @@ final class PeerClients {
 
 	private static final String PATH = "/topapi/v2/department/listsub";
 
+	private static final String AUTO_CONFIGURATIONS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+
 	/**
 	 * The cases in the order they run, each a client made from the stub's base URL. The second is
 	 * the bare JDK call again, with the client set up as DingBoot sets it up; the third the bare call
-	 * over Apache HttpClient 5 with the connection pool Boot gives it. The first DingBoot case is what
+	 * over Apache HttpClient 5 with the connection pool's defaults, the fourth the same call over the
+	 * client Boot builds for DingBoot (system properties honoured). The first DingBoot case is what
 	 * an application gets from the starter alone (Boot's detection finds only the JDK client); the
 	 * other is what it gets with Apache HttpClient 5 on the classpath. The previous release runs the
 	 * same two ways.
@@ -77,10 +91,11 @@ final class PeerClients {
 		CASES.put(FLOOR, PeerClients::jdk);
 		CASES.put(JDK_AS_DINGBOOT, PeerClients::jdkAsDingBoot);
 		CASES.put(HTTP_CLIENT_5, PeerClients::httpClient5);
+		CASES.put(HTTP_CLIENT_5_AS_BOOT, PeerClients::httpClient5AsBoot);
 		CASES.put(DINGBOOT, (base) -> dingBoot(base, "jdk"));
 		CASES.put(DINGBOOT_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
-		CASES.put(PREVIOUS, (base) -> dingBoot(base, "jdk"));
-		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
+		CASES.put(PREVIOUS, (base) -> previousDingBoot(base, "jdk"));
+		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> previousDingBoot(base, "http-components"));
 		CASES.put(SDK, PeerClients::officialSdk);
 	}
 
@@ -123,12 +138,36 @@ final class PeerClients {
 
 	/**
 	 * The bare call over Apache HttpClient 5 (classic, blocking on the caller's thread), with the
-	 * pooling connection manager's defaults, which is what Boot builds for it.
+	 * pooling connection manager's defaults and nothing else: the cheapest call over it.
 	 */
 	private static Call httpClient5(String base) {
 		CloseableHttpClient client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
 			.build();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
+				.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
+				.build();
+			return client.execute(request, (response) -> {
+				byte[] answer = EntityUtils.toByteArray(response.getEntity());
+				if (response.getCode() != 200 || answer.length == 0) {
+					throw new IllegalStateException("HTTP " + response.getCode());
+				}
+				return answer;
+			});
+		};
+	}
+
+	/**
+	 * The bare call over the Apache HttpClient 5 that Boot builds for DingBoot: Boot's
+	 * {@link HttpComponentsHttpClientBuilder} (system properties honoured: proxy selector, User-Agent,
+	 * pool sizes) with DingBoot's default timeouts, as DingBoot's request factory gets it.
+	 */
+	private static Call httpClient5AsBoot(String base) {
+		CloseableHttpClient client = new HttpComponentsHttpClientBuilder()
+			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
 		URI uri = URI.create(base + PATH + "?access_token=bench-token");
 		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
 		return () -> {
@@ -156,11 +195,50 @@ final class PeerClients {
 	 * DingBoot as an application gets it, with Boot told which HTTP library to use underneath.
 	 */
 	private static Call dingBoot(String base, String httpLibrary) {
+		return dingBoot(base, httpLibrary, "");
+	}
+
+	/**
+	 * The previous release, whose jar is first on the class path: Boot reads the auto-configuration
+	 * lists of every jar, so DingBoot's auto-configurations that the previous release does not list
+	 * (they are this release's, on the benchmark's class path behind it) are left out.
+	 */
+	private static Call previousDingBoot(String base, String httpLibrary) {
+		List<URL> lists;
+		try {
+			lists = Collections.list(PeerClients.class.getClassLoader().getResources(AUTO_CONFIGURATIONS));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Set<String> previous = new HashSet<>(read(lists.get(0)));
+		Set<String> excluded = new TreeSet<>();
+		for (URL list : lists.subList(1, lists.size())) {
+			read(list).stream()
+				.filter((name) -> name.startsWith("io.dingboot.") && !previous.contains(name))
+				.forEach(excluded::add);
+		}
+		return dingBoot(base, httpLibrary, String.join(",", excluded));
+	}
+
+	private static List<String> read(URL list) {
+		try (InputStream in = list.openStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::trim)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Call dingBoot(String base, String httpLibrary, String excludedAutoConfigurations) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DingBootApp.class)
 			.web(WebApplicationType.NONE)
 			.properties("dingtalk.base-url=" + base, "dingtalk.app-key=dingbench", "dingtalk.app-secret=bench-secret",
 					"spring.http.clients.imperative.factory=" + httpLibrary, "spring.main.banner-mode=off",
-					"logging.level.root=warn")
+					"logging.level.root=warn", "spring.autoconfigure.exclude=" + excludedAutoConfigurations)
 			.run();
 		DepartmentApi departments = context.getBean(DepartmentApi.class);
 		return () -> {

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
@@ -25,13 +27,19 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 
 	static final String ATTRIBUTE = AccessTokenInterceptor.class.getName() + ".secrets";
 
+	/**
+	 * The last URI made with secret query parameters: a token lasts two hours and the URI of a
+	 * template without variables is the same instance on every call, so most calls reuse it.
+	 */
+	private volatile @Nullable SecretUri last;
+
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		if (!(request.getAttributes().get(ATTRIBUTE) instanceof SecretParameters secrets) || secrets.isEmpty()) {
 			return execution.execute(request, body);
 		}
-		URI uri = withQuery(request.getURI(), secrets.query());
+		URI uri = withSecretQuery(request.getURI(), secrets.query());
 		HttpHeaders headers = request.getHeaders();
 		byte[] sentBody = body;
 		if (!secrets.headers().isEmpty() || secrets.jsonBody() != null) {
@@ -59,6 +67,19 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 		}, sentBody);
 	}
 
+	private URI withSecretQuery(URI original, Map<String, String> query) {
+		if (query.isEmpty()) {
+			return original;
+		}
+		SecretUri last = this.last;
+		if (last != null && last.original() == original && last.query().equals(query)) {
+			return last.uri();
+		}
+		URI uri = withQuery(original, query);
+		this.last = new SecretUri(original, query, uri);
+		return uri;
+	}
+
 	private static URI withQuery(URI original, Map<String, String> query) {
 		if (query.isEmpty()) {
 			return original;
@@ -74,6 +95,18 @@ final class AccessTokenInterceptor implements ClientHttpRequestInterceptor {
 			separator = '&';
 		}
 		return URI.create(uri.toString());
+	}
+
+	/**
+	 * A URI and the same URI with secret query parameters added.
+	 */
+	private record SecretUri(URI original, Map<String, String> query, URI uri) {
+
+		@Override
+		public String toString() {
+			return "SecretUri[" + this.original + "]";
+		}
+
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.dingboot.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -56,7 +58,14 @@ public final class DingTalkTransport {
 
 	private static final URI DEFAULT_BASE_URL = URI.create("https://oapi.dingtalk.com");
 
-	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
+	/** The {@code Accept} header of every call, as {@code HttpHeaders.setAccept} would write it. */
+	private static final String ACCEPT_JSON = MediaType.toString(List.of(MediaType.APPLICATION_JSON));
+
+	/** The first read buffer of an answer whose length is not given (a gzip-encoded one, say). */
+	private static final int ANSWER_BUFFER = 2048;
+
+	/** The largest announced length that is trusted for the first read buffer. */
+	private static final int MAX_ANNOUNCED_BUFFER = 1024 * 1024;
 
 	private static final String DEFAULT_APP = "default";
 
@@ -311,12 +320,10 @@ public final class DingTalkTransport {
 			spec.attribute(AccessTokenInterceptor.ATTRIBUTE, secrets);
 		}
 		HttpHeaders extraHeaders = request.headers();
-		spec.headers((headers) -> {
-			headers.setAccept(JSON);
-			if (!extraHeaders.isEmpty()) {
-				headers.putAll(extraHeaders);
-			}
-		});
+		spec.header(HttpHeaders.ACCEPT, ACCEPT_JSON);
+		if (!extraHeaders.isEmpty()) {
+			spec.headers((headers) -> headers.putAll(extraHeaders));
+		}
 		Object body = request.body();
 		if (body != null && request.multipart()) {
 			spec.body(body);
@@ -345,7 +352,40 @@ public final class DingTalkTransport {
 	}
 
 	private static DingTalkAnswers.Answer readAnswer(ClientHttpResponse response) throws IOException {
-		return new DingTalkAnswers.Answer(response.getStatusCode().value(), StreamUtils.copyToByteArray(response.getBody()));
+		int status = response.getStatusCode().value();
+		InputStream body = response.getBody();
+		// a body already in memory (DingBoot's JDK client request factory) is copied as it is
+		byte[] bytes = (body instanceof ByteArrayInputStream) ? body.readAllBytes()
+				: readBody(body, response.getHeaders().getContentLength());
+		return new DingTalkAnswers.Answer(status, bytes);
+	}
+
+
+	/**
+	 * The whole body, read into a buffer of the announced length (grown when the body is longer
+	 * after all), or else of {@value #ANSWER_BUFFER} bytes doubled as needed: DingTalk's answers are
+	 * small, and {@code InputStream.readAllBytes} allocates 8 KiB and more for each.
+	 */
+	static byte[] readBody(InputStream body, long announcedLength) throws IOException {
+		int size = (announcedLength >= 0 && announcedLength <= MAX_ANNOUNCED_BUFFER) ? (int) announcedLength
+				: ANSWER_BUFFER;
+		byte[] buffer = new byte[size];
+		int length = 0;
+		while (true) {
+			if (length == buffer.length) {
+				int next = body.read();
+				if (next < 0) {
+					return buffer;
+				}
+				buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, ANSWER_BUFFER));
+				buffer[length++] = (byte) next;
+			}
+			int read = body.read(buffer, length, buffer.length - length);
+			if (read < 0) {
+				return Arrays.copyOf(buffer, length);
+			}
+			length += read;
+		}
 	}
 
 	private static DingTalkApiException ioFailure(String path, Throwable cause) {

@@ -57,11 +57,17 @@ public final class DingTalkMeters {
 
 	private static final int MAX_TAG_LENGTH = 64;
 
+	/** Timers kept in {@link #successfulCalls}; beyond them, a call's timer is looked up as it ends. */
+	private static final int MAX_KEPT_TIMERS = 4096;
+
 	private final MeterRegistry registry;
 
 	private final Function<String, @Nullable String> appOfTokenKey;
 
 	private final ConcurrentMap<String, AtomicInteger> streamConnections = new ConcurrentHashMap<>();
+
+	/** Successful calls' timers by app and path, so that a call looks nothing up in the registry. */
+	private final ConcurrentMap<CallKey, Timer> successfulCalls = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the meters of an application with the one app {@value #DEFAULT_APP}: every token
@@ -248,14 +254,29 @@ public final class DingTalkMeters {
 
 	private void apiCall(String app, DingTalkRequest request, @Nullable DingTalkApiException failure,
 			long durationNanos) {
-		Timer.builder("dingtalk.api.calls")
+		if (failure == null) {
+			CallKey key = new CallKey(app, request.path());
+			Timer timer = this.successfulCalls.get(key);
+			if (timer == null) {
+				timer = apiCallTimer(app, request, null);
+				if (this.successfulCalls.size() < MAX_KEPT_TIMERS) {
+					this.successfulCalls.putIfAbsent(key, timer);
+				}
+			}
+			timer.record(durationNanos, TimeUnit.NANOSECONDS);
+			return;
+		}
+		apiCallTimer(app, request, failure).record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timer apiCallTimer(String app, DingTalkRequest request, @Nullable DingTalkApiException failure) {
+		return Timer.builder("dingtalk.api.calls")
 			.description("Calls to DingTalk's server API, retries included")
 			.tag("app", safe(app))
 			.tag("api", safePath(request.path()))
 			.tag("outcome", (failure != null) ? failure.getKind().name().toLowerCase() : "success")
 			.tag("errcode", (failure != null) ? errcode(failure) : "0")
-			.register(this.registry)
-			.record(durationNanos, TimeUnit.NANOSECONDS);
+			.register(this.registry);
 	}
 
 	private void retry(String app, DingTalkRequest request, DingTalkApiException failure) {
@@ -306,6 +327,12 @@ public final class DingTalkMeters {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The app and path of a call: what its timer's tags are made of when it succeeded.
+	 */
+	private record CallKey(String app, String path) {
 	}
 
 }

@@ -18,8 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * deduplicator): the camelCase payload gets the event type, event id, corp id and time from the
  * frame's headers under the names the HTTP payload uses ({@code EventType}, {@code eventId},
  * {@code CorpId}, {@code EventTime}), so that a listener cannot tell which transport delivered it.
- * <p>
- * The app name is not passed on yet: the dispatcher has no entry point for it.
+ * The event carries the name of the app whose connection received the frame.
  */
 final class StreamEventPublisher {
 

@@ -177,7 +177,7 @@ public final class FakeDingTalk implements AutoCloseable {
 				}
 				FakeStreamGateway started = FakeStreamGateway.start();
 				for (FakeApps.Hosted hosted : this.state.apps.all()) {
-					started.app(hosted.name(), hosted.app().appKey(), hosted.app().appSecret());
+					accept(started, hosted);
 				}
 				this.streamProxy = this.server.stubFor(WireMock.post(WireMock.urlPathEqualTo(FakeStreamGateway.OPEN_PATH))
 					.atPriority(1)
@@ -222,9 +222,14 @@ public final class FakeDingTalk implements AutoCloseable {
 		synchronized (this.streamMonitor) {
 			FakeStreamGateway gateway = this.stream;
 			if (gateway != null) {
-				gateway.app(hosted.name(), hosted.app().appKey(), hosted.app().appSecret());
+				accept(gateway, hosted);
 			}
 		}
+	}
+
+	private static void accept(FakeStreamGateway gateway, FakeApps.Hosted hosted) {
+		gateway.app(hosted.name(), hosted.app().appKey(), hosted.app().appSecret());
+		gateway.corpId(hosted.name(), hosted.app().corpId());
 	}
 
 	@Override

@@ -51,9 +51,9 @@ class StreamOnFakeDingTalkSeveralAppsTests {
 		assertThat(gateway.pushEvent("hr", "org_dept_create", "hr-ev-1", "{\"deptId\":[8]}")
 			.awaitCompletion(WAIT)
 			.status()).isEqualTo("SUCCESS");
-		assertThat(this.events.received).extracting(DingTalkEvent::appName, DingTalkEvent::getEventId)
-			.containsExactly(tuple("oa", "oa-ev-1"),
-					tuple("hr", "hr-ev-1"));
+		assertThat(this.events.received)
+			.extracting(DingTalkEvent::appName, DingTalkEvent::getEventId, DingTalkEvent::getCorpId)
+			.containsExactly(tuple("oa", "oa-ev-1", "dingdemocorp"), tuple("hr", "hr-ev-1", "dingdemocorp"));
 		assertThat(gateway.openCalls("hr")).singleElement()
 			.satisfies((call) -> assertThat(call.clientId()).isEqualTo("dinghrappkey"));
 		assertThat(gateway.openCalls("oa")).singleElement()

@@ -77,11 +77,16 @@ public final class FakeStreamGateway implements AutoCloseable {
 	/** Topic of card callbacks. */
 	public static final String CARD_TOPIC = "/v1.0/card/instances/callback";
 
+	/** The corp id of events pushed for an app whose corp id was not set. */
+	public static final String DEFAULT_CORP_ID = "dingcorp";
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
 	private final Map<String, String> names = new ConcurrentHashMap<>();
+
+	private final Map<String, String> corpIds = new ConcurrentHashMap<>();
 
 	private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
 
@@ -215,6 +220,18 @@ public final class FakeStreamGateway implements AutoCloseable {
 	public FakeStreamGateway app(String name, String clientId, String clientSecret) {
 		this.secrets.put(clientId, clientSecret);
 		this.names.put(name, clientId);
+		return this;
+	}
+
+	/**
+	 * The corp id that {@link #pushEvent} puts in an app's {@code eventCorpId} header;
+	 * {@value #DEFAULT_CORP_ID} unless set.
+	 * @param app an AppKey or an app's name given to {@link #app(String, String, String)}
+	 * @param corpId the corp id of the app's organisation
+	 * @return this gateway
+	 */
+	public FakeStreamGateway corpId(String app, String corpId) {
+		this.corpIds.put(clientId(app), corpId);
 		return this;
 	}
 
@@ -444,7 +461,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("eventType", eventType);
 		headers.put("eventId", eventId);
-		headers.put("eventCorpId", "dingcorp");
+		headers.put("eventCorpId", this.corpIds.getOrDefault(clientId(clientId), DEFAULT_CORP_ID));
 		headers.put("eventBornTime", Long.toString(this.clock.millis()));
 		headers.put("eventUnifiedAppId", UUID.nameUUIDFromBytes(clientId(clientId).getBytes()).toString());
 		return push(clientId, "EVENT", "*", headers, data);
@@ -499,7 +516,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 		message.put("conversationId", "cidFakeGroup==");
 		message.put("conversationType", "2");
 		message.put("conversationTitle", "Demo group");
-		message.put("chatbotCorpId", "dingcorp");
+		message.put("chatbotCorpId", DEFAULT_CORP_ID);
 		message.put("chatbotUserId", "$:LWCP_v1:$fakebot");
 		message.put("msgId", msgId);
 		message.put("msgtype", "text");
@@ -508,7 +525,7 @@ public final class FakeStreamGateway implements AutoCloseable {
 		message.put("senderId", "$:LWCP_v1:$" + senderStaffId);
 		message.put("senderNick", senderStaffId);
 		message.put("senderStaffId", senderStaffId);
-		message.put("senderCorpId", "dingcorp");
+		message.put("senderCorpId", DEFAULT_CORP_ID);
 		message.put("isAdmin", false);
 		message.put("isInAtList", true);
 		message.put("robotCode", "dingfakerobot");

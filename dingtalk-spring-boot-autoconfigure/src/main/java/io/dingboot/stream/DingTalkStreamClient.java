@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dingboot.callback.CallbackDeduplicator;
 import io.dingboot.callback.CallbackDispatcher;
+import io.dingboot.callback.InMemoryCallbackDeduplicator;
 import io.dingboot.stream.ConnectionOpener.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,11 @@ import org.springframework.util.Assert;
  * {@link io.dingboot.callback.DingTalkEvent}); an app with nothing to subscribe opens nothing.
  * <p>
  * All connections share one scheduler thread (reconnects, keep-alive pings, the idle watchdog)
- * and one bounded executor for listeners.
+ * and one bounded executor for listeners. Frames are read, parsed and routed on the JDK
+ * {@code HttpClient}'s own thread when nothing on that path can block (the in-memory
+ * deduplicator, which robot messages are claimed with before their ack), saving a thread hand-off
+ * per read and per write; with any other deduplicator (Redis: a network round trip) they are
+ * handed to the client's default executor, so that a slow claim holds up no other connection.
  */
 public final class DingTalkStreamClient implements SmartLifecycle {
 
@@ -144,10 +149,13 @@ public final class DingTalkStreamClient implements SmartLifecycle {
 				TimeUnit.SECONDS, new ArrayBlockingQueue<>(this.settings.handlerQueueCapacity()),
 				threads("dingtalk-stream-handler-", true));
 		this.handlers.allowCoreThreadTimeOut(true);
-		this.httpClient = HttpClient.newBuilder()
+		HttpClient.Builder httpClient = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(this.settings.connectTimeout())
-			.build();
+			.connectTimeout(this.settings.connectTimeout());
+		if (this.deduplicator instanceof InMemoryCallbackDeduplicator) {
+			httpClient.executor(Runnable::run);
+		}
+		this.httpClient = httpClient.build();
 		this.opener = new ConnectionOpener(this.httpClient, this.settings.connectTimeout());
 		this.router = new FrameRouter(this.handlers, new StreamEventPublisher(this.dispatcher), this.context,
 				this.deduplicator, () -> this.cardListeners.orderedStream().toList(), this.settings.dedupeWindow(),

@@ -144,6 +144,10 @@ final class PeerClients {
 		CloseableHttpClient client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
 			.build();
+		return httpClient5Call(client, base);
+	}
+
+	private static Call httpClient5Call(CloseableHttpClient client, String base) {
 		URI uri = URI.create(base + PATH + "?access_token=bench-token");
 		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
 		return () -> {
@@ -168,20 +172,7 @@ final class PeerClients {
 	private static Call httpClient5AsBoot(String base) {
 		CloseableHttpClient client = new HttpComponentsHttpClientBuilder()
 			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
-		URI uri = URI.create(base + PATH + "?access_token=bench-token");
-		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
-		return () -> {
-			ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
-				.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
-				.build();
-			return client.execute(request, (response) -> {
-				byte[] answer = EntityUtils.toByteArray(response.getEntity());
-				if (response.getCode() != 200 || answer.length == 0) {
-					throw new IllegalStateException("HTTP " + response.getCode());
-				}
-				return answer;
-			});
-		};
+		return httpClient5Call(client, base);
 	}
 
 	private static HttpResponse<byte[]> answered(HttpResponse<byte[]> response) {

@@ -1,20 +1,14 @@
 package io.dingboot.test;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.dingboot.callback.DingTalkEvent;
 import io.dingboot.test.stream.FakeStreamGateway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -24,7 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * switch): the fake starts its gateway for them, each app opens one connection with its own
  * credentials, and a push for one app reaches the application as that app's event.
  */
-@SpringBootTest(classes = StreamOnFakeDingTalkSeveralAppsTests.Worker.class,
+@SpringBootTest(classes = StreamOnFakeDingTalkTests.Worker.class,
 		webEnvironment = WebEnvironment.NONE,
 		properties = { "dingtalk.apps.hr.agent-id=1", "dingtalk.apps.hr.stream.enabled=true",
 				"dingtalk.apps.oa.agent-id=2", "dingtalk.apps.oa.stream.enabled=true",
@@ -38,7 +32,7 @@ class StreamOnFakeDingTalkSeveralAppsTests {
 	FakeDingTalk fake;
 
 	@Autowired
-	Events events;
+	StreamOnFakeDingTalkTests.Events events;
 
 	@Test
 	void eachAppConnectsOnceAndItsPushReachesTheApplicationUnderItsName() {
@@ -65,24 +59,6 @@ class StreamOnFakeDingTalkSeveralAppsTests {
 	void appAddedToTheFakeLaterIsAcceptedByItsGateway() {
 		this.fake.addApp("late", FakeApp.of("dinglateappkey", "late-secret", "dingdemocorp", 900001L));
 		assertThat(this.fake.stream().clientId("late")).isEqualTo("dinglateappkey");
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	@Import(Events.class)
-	static class Worker {
-
-	}
-
-	static class Events {
-
-		final List<DingTalkEvent> received = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(DingTalkEvent event) {
-			this.received.add(event);
-		}
-
 	}
 
 }

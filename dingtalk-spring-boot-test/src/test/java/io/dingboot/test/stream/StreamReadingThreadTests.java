@@ -21,8 +21,8 @@ import static io.dingboot.test.stream.StreamTestApplication.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which thread reads and routes frames: the JDK {@code HttpClient}'s own with the in-memory
- * deduplicator (no hand-off), another one with any deduplicator that may block (such as Redis),
+ * Which thread routes frames: the one that read them with the in-memory deduplicator (no hand-off
+ * to the JDK {@code HttpClient}'s workers), a worker with any deduplicator that may block (Redis),
  * so that a slow robot-message claim holds up no connection's reading. Robot messages are claimed
  * on the reading thread before their ack.
  */
@@ -63,15 +63,19 @@ class StreamReadingThreadTests {
 	}
 
 	@Test
-	void withTheInMemoryDeduplicatorFramesAreRoutedOnTheHttpClientsOwnThread() {
+	void withTheInMemoryDeduplicatorFramesAreRoutedOnTheThreadThatReadThemNotHandedToAWorker() {
 		Threads threads = run();
-		assertThat(threads.names).hasSize(6).allSatisfy((name) -> assertThat(name).contains("SelectorManager"));
+		// the thread that drives the client's I/O: mostly its selector, never a worker of its executor
+		assertThat(threads.names).hasSize(6).noneSatisfy((name) -> assertThat(name).contains("-Worker-"));
+		assertThat(threads.names).anySatisfy((name) -> assertThat(name).contains("SelectorManager"));
 	}
 
 	@Test
-	void withADeduplicatorThatMayBlockFramesAreRoutedOffTheHttpClientsOwnThread() {
+	void withADeduplicatorThatMayBlockFramesAreHandedToTheHttpClientsWorkers() {
 		Threads threads = run(MayBlock.class);
+		// the first frame may be read by the thread that completed the handshake, never by the selector
 		assertThat(threads.names).hasSize(6).noneSatisfy((name) -> assertThat(name).contains("SelectorManager"));
+		assertThat(threads.names).anySatisfy((name) -> assertThat(name).contains("-Worker-"));
 		assertThat(this.context.getBean(MayBlock.class).claims).hasSize(3);
 	}
 

@@ -9,7 +9,10 @@
 #   defaults 15 10 20 100 (the warm-up lets the JIT compilers settle: their CPU counts as the client's)
 # Phases per client: saturation (as fast as acks come back, at most 256 unanswered), 1,000 events/s
 # (push-to-ack latency seen by the gateway), forced disconnect frames, dropped connections.
-# STREAM_CLIENTS: which clients, in order (default "dingboot official").
+# STREAM_CLIENTS: which clients, in order (default "dingboot official"); "jdk-floor" adds the bare JDK
+#   WebSocket (reads and acks on its own thread, nothing else), the floor under any client built on it; it
+#   does not reconnect, so run it with 0 disconnects and 0 drops, e.g.
+#   STREAM_CLIENTS="dingboot official jdk-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
 # STREAM_BUILD=no: use benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,14 +55,25 @@ for client in ${STREAM_CLIENTS:-dingboot official}; do
 done
 echo
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
-# side by side, with DingBoot / official where both ran
+# side by side, and each client's figure over the official client's where it ran
 awk -F= '
-  FNR == 1 { file++ }
+  FNR == 1 { file++; name[file] = FILENAME; sub(/.*\//, "", name[file]); sub(/\.txt$/, "", name[file]) }
   { if (!($1 in seen)) { order[++n] = $1; seen[$1] = 1 } value[file, $1] = $2 }
   END {
+    for (f = 1; f <= file; f++) if (name[f] == "official") official = f
+    printf "%-32s", ""
+    for (f = 1; f <= file; f++) printf " %14s", name[f]
+    if (official) for (f = 1; f <= file; f++) if (f != official) printf " %14s", name[f] "/off."
+    printf "\n"
     for (i = 1; i <= n; i++) {
-      key = order[i]; a = value[1, key]; b = value[2, key]; ratio = ""
-      if (file == 2 && a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b + 0 > 0) ratio = sprintf("%.2f", a / b)
-      printf "%-32s %14s %14s %8s\n", key, a, b, ratio
+      key = order[i]
+      printf "%-32s", key
+      for (f = 1; f <= file; f++) printf " %14s", value[f, key]
+      if (official) for (f = 1; f <= file; f++) if (f != official) {
+        a = value[f, key]; b = value[official, key]; ratio = ""
+        if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b + 0 > 0) ratio = sprintf("%.2f", a / b)
+        printf " %14s", ratio
+      }
+      printf "\n"
     }
   }' $(for client in ${STREAM_CLIENTS:-dingboot official}; do echo "$work/$client.txt"; done)

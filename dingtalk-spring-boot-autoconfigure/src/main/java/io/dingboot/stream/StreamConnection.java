@@ -4,9 +4,12 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * One WebSocket to the Stream gateway. Assembles text frames up to the size limit (a larger frame
  * is skipped, the connection stays up), hands each complete frame to its owner on the reading
  * thread, and sends responses and pings one after another (the JDK client allows one outstanding
- * send). Records when a frame or pong last arrived for the keep-alive and the idle watchdog.
+ * send): whoever finds nothing in flight sends, later ones queue behind it without blocking, and
+ * the completion of a send starts the next. Records when a frame or pong last arrived for the
+ * keep-alive and the idle watchdog.
  */
 final class StreamConnection implements WebSocket.Listener {
 
@@ -40,7 +45,9 @@ final class StreamConnection implements WebSocket.Listener {
 
 	private volatile WebSocket socket;
 
-	private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+	private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean sending = new AtomicBoolean();
 
 	private volatile long lastFrameNanos = System.nanoTime();
 
@@ -75,6 +82,18 @@ final class StreamConnection implements WebSocket.Listener {
 	@Override
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.lastFrameNanos = System.nanoTime();
+		if (last && this.partialBytes == 0 && !this.skipping) {
+			// a whole frame in one part, as nearly all are: no copy, and no counting while even
+			// three bytes a character stay within the limit
+			if (data.length() * 3L <= this.maxFrameSize || utf8Length(data) <= this.maxFrameSize) {
+				frame(data.toString());
+			}
+			else {
+				skipped();
+			}
+			webSocket.request(1);
+			return null;
+		}
 		if (!this.skipping) {
 			this.partialBytes += utf8Length(data);
 			if (this.partialBytes > this.maxFrameSize) {
@@ -96,15 +115,19 @@ final class StreamConnection implements WebSocket.Listener {
 		}
 		else {
 			if (last) {
-				logger.warn("Skipped a Stream frame of app '{}' on {}: larger than dingtalk.stream.max-frame-size "
-						+ "({} bytes)", this.appName, this.id, this.maxFrameSize);
-				this.owner.onSkipped(this, StreamListener.FrameType.OVERSIZE);
+				skipped();
 				this.skipping = false;
 				this.partialBytes = 0;
 			}
 		}
 		webSocket.request(1);
 		return null;
+	}
+
+	private void skipped() {
+		logger.warn("Skipped a Stream frame of app '{}' on {}: larger than dingtalk.stream.max-frame-size ({} bytes)",
+				this.appName, this.id, this.maxFrameSize);
+		this.owner.onSkipped(this, StreamListener.FrameType.OVERSIZE);
 	}
 
 	private void frame(String text) {
@@ -173,19 +196,41 @@ final class StreamConnection implements WebSocket.Listener {
 	/**
 	 * Send one text frame after those sent before it.
 	 */
-	synchronized void send(String text) {
-		WebSocket webSocket = this.socket;
-		if (webSocket == null || this.closed.get()) {
+	void send(String text) {
+		enqueue(new Outgoing("Sending", (webSocket) -> webSocket.sendText(text, true), null));
+	}
+
+	private void enqueue(Outgoing outgoing) {
+		if (this.socket == null || this.closed.get()) {
 			logger.debug("Dropped a response on closed {}", this.id);
+			if (outgoing.done != null) {
+				outgoing.done.complete(null);
+			}
 			return;
 		}
-		this.sends = this.sends.handle((result, ex) -> null)
-			.thenCompose((ignored) -> webSocket.sendText(text, true))
-			.whenComplete((result, ex) -> {
-				if (ex != null) {
-					logger.debug("Sending on {} failed: {}", this.id, ex.getClass().getSimpleName());
+		this.outbox.add(outgoing);
+		drain();
+	}
+
+	/**
+	 * Send what is queued, one at a time, unless another thread is at it or a send is in flight;
+	 * the completion of a send that did not complete at once drains on.
+	 */
+	private void drain() {
+		while (!this.outbox.isEmpty() && this.sending.compareAndSet(false, true)) {
+			Outgoing next;
+			while ((next = this.outbox.poll()) != null) {
+				CompletableFuture<?> sent = next.start(this.socket, this.id);
+				if (!sent.isDone()) {
+					sent.whenComplete((result, ex) -> {
+						this.sending.set(false);
+						drain();
+					});
+					return;
 				}
-			});
+			}
+			this.sending.set(false);
+		}
 	}
 
 	/**
@@ -211,18 +256,8 @@ final class StreamConnection implements WebSocket.Listener {
 		return null;
 	}
 
-	private synchronized void ping() {
-		WebSocket webSocket = this.socket;
-		if (webSocket == null || this.closed.get()) {
-			return;
-		}
-		this.sends = this.sends.handle((result, ex) -> null)
-			.thenCompose((ignored) -> webSocket.sendPing(ByteBuffer.wrap(this.id.getBytes())))
-			.whenComplete((result, ex) -> {
-				if (ex != null) {
-					logger.debug("Ping on {} failed: {}", this.id, ex.getClass().getSimpleName());
-				}
-			});
+	private void ping() {
+		enqueue(new Outgoing("Ping", (webSocket) -> webSocket.sendPing(ByteBuffer.wrap(this.id.getBytes())), null));
 	}
 
 	boolean isClosed() {
@@ -245,15 +280,9 @@ final class StreamConnection implements WebSocket.Listener {
 	 * Close with a normal close frame; abort if the gateway does not answer.
 	 */
 	CompletableFuture<?> close() {
-		WebSocket webSocket = this.socket;
-		if (webSocket == null || this.closed.get()) {
-			return CompletableFuture.completedFuture(null);
-		}
-		synchronized (this) {
-			this.sends = this.sends.handle((result, ex) -> null)
-				.thenCompose((ignored) -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
-			return this.sends;
-		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		enqueue(new Outgoing("Closing", (webSocket) -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"), done));
+		return done;
 	}
 
 	/**
@@ -295,6 +324,43 @@ final class StreamConnection implements WebSocket.Listener {
 	@Override
 	public String toString() {
 		return "StreamConnection{" + this.id + "}";
+	}
+
+	/**
+	 * One send waiting its turn.
+	 *
+	 * @param what what is sent, for the log
+	 * @param operation the send
+	 * @param done completed when the send is over, however it ended, or {@code null}
+	 */
+	private record Outgoing(String what, Function<WebSocket, CompletableFuture<WebSocket>> operation,
+			@Nullable CompletableFuture<Void> done) {
+
+		/**
+		 * Start the send; a send that fails at once or later is logged, never thrown.
+		 */
+		CompletableFuture<?> start(@Nullable WebSocket webSocket, String connectionId) {
+			CompletableFuture<?> sent;
+			try {
+				sent = (webSocket != null) ? this.operation.apply(webSocket)
+						: CompletableFuture.failedFuture(new IllegalStateException("not open"));
+			}
+			catch (RuntimeException ex) {
+				sent = CompletableFuture.failedFuture(ex);
+			}
+			if (sent.isDone() && !sent.isCompletedExceptionally() && this.done == null) {
+				return sent;
+			}
+			return sent.whenComplete((result, ex) -> {
+				if (ex != null) {
+					logger.debug("{} on {} failed: {}", this.what, connectionId, ex.getClass().getSimpleName());
+				}
+				if (this.done != null) {
+					this.done.complete(null);
+				}
+			});
+		}
+
 	}
 
 	/**

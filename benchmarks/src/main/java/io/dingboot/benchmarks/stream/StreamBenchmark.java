@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The client side of the Stream peer benchmark ({@code benchmarks/stream-benchmark.sh}): starts one
  * Stream client in this process, DingBoot's or the official {@code app-stream-client}, with a
- * listener that records every event, then runs the phases of the {@link StreamGateway} process
+ * listener that records every event (or {@link JdkWebSocketFloor}, the bare JDK WebSocket, for the
+ * first two phases only: it does not reconnect), then runs the phases of the {@link StreamGateway} process
  * and measures, for this process alone:
  * <ul>
  * <li>events a second reaching the listener while the gateway pushes as fast as acks come back,
@@ -39,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * Writes its figures as {@code key=value} lines to the result file.
  * <p>
- * Usage: {@code StreamBenchmark <dingboot|official> <control-port> <api-base-url> <warmup-s>
+ * Usage: {@code StreamBenchmark <dingboot|official|jdk-floor> <control-port> <api-base-url> <warmup-s>
  * <measure-s> <disconnects> <drops> <result-file>}
  */
 public final class StreamBenchmark {
@@ -67,7 +68,9 @@ public final class StreamBenchmark {
 		AutoCloseable client = switch (kind) {
 			case "dingboot" -> dingBoot(apiBaseUrl, deliveries);
 			case "official" -> official(apiBaseUrl, deliveries);
-			default -> throw new IllegalArgumentException("dingboot or official");
+			case "jdk-floor" -> JdkWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
+					deliveries::delivered);
+			default -> throw new IllegalArgumentException("dingboot, official or jdk-floor");
 		};
 		StreamBenchmark benchmark = new StreamBenchmark(controlPort);
 		benchmark.results.put("client", kind);

@@ -4,7 +4,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -17,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * One WebSocket to the Stream gateway. Assembles text frames up to the size limit (a larger frame
  * is skipped, the connection stays up), hands each complete frame to its owner on the reading
  * thread, and sends responses and pings one after another (the JDK client allows one outstanding
- * send): whoever finds nothing in flight sends, later ones queue behind it without blocking, and
- * the completion of a send starts the next. Records when a frame or pong last arrived for the
+ * send, {@link StreamSends}). Records when a frame or pong last arrived for the
  * keep-alive and the idle watchdog.
  */
 final class StreamConnection implements WebSocket.Listener {
@@ -45,9 +43,7 @@ final class StreamConnection implements WebSocket.Listener {
 
 	private volatile WebSocket socket;
 
-	private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean sending = new AtomicBoolean();
+	private final StreamSends sends;
 
 	private volatile long lastFrameNanos = System.nanoTime();
 
@@ -62,6 +58,7 @@ final class StreamConnection implements WebSocket.Listener {
 		this.appName = appName;
 		this.maxFrameSize = maxFrameSize;
 		this.owner = owner;
+		this.sends = new StreamSends(this.id);
 	}
 
 	String id() {
@@ -197,40 +194,20 @@ final class StreamConnection implements WebSocket.Listener {
 	 * Send one text frame after those sent before it.
 	 */
 	void send(String text) {
-		enqueue(new Outgoing("Sending", (webSocket) -> webSocket.sendText(text, true), null));
+		enqueue("response", (webSocket) -> webSocket.sendText(text, true), null);
 	}
 
-	private void enqueue(Outgoing outgoing) {
-		if (this.socket == null || this.closed.get()) {
-			logger.debug("Dropped a response on closed {}", this.id);
-			if (outgoing.done != null) {
-				outgoing.done.complete(null);
+	private void enqueue(String what, Function<WebSocket, CompletableFuture<WebSocket>> operation,
+			@Nullable CompletableFuture<Void> done) {
+		WebSocket webSocket = this.socket;
+		if (webSocket == null || this.closed.get()) {
+			logger.debug("Dropped a {} on closed {}", what, this.id);
+			if (done != null) {
+				done.complete(null);
 			}
 			return;
 		}
-		this.outbox.add(outgoing);
-		drain();
-	}
-
-	/**
-	 * Send what is queued, one at a time, unless another thread is at it or a send is in flight;
-	 * the completion of a send that did not complete at once drains on.
-	 */
-	private void drain() {
-		while (!this.outbox.isEmpty() && this.sending.compareAndSet(false, true)) {
-			Outgoing next;
-			while ((next = this.outbox.poll()) != null) {
-				CompletableFuture<?> sent = next.start(this.socket, this.id);
-				if (!sent.isDone()) {
-					sent.whenComplete((result, ex) -> {
-						this.sending.set(false);
-						drain();
-					});
-					return;
-				}
-			}
-			this.sending.set(false);
-		}
+		this.sends.send(webSocket, what, operation, done);
 	}
 
 	/**
@@ -257,7 +234,7 @@ final class StreamConnection implements WebSocket.Listener {
 	}
 
 	private void ping() {
-		enqueue(new Outgoing("Ping", (webSocket) -> webSocket.sendPing(ByteBuffer.wrap(this.id.getBytes())), null));
+		enqueue("ping", (webSocket) -> webSocket.sendPing(ByteBuffer.wrap(this.id.getBytes())), null);
 	}
 
 	boolean isClosed() {
@@ -281,7 +258,7 @@ final class StreamConnection implements WebSocket.Listener {
 	 */
 	CompletableFuture<?> close() {
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		enqueue(new Outgoing("Closing", (webSocket) -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"), done));
+		enqueue("close", (webSocket) -> webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"), done);
 		return done;
 	}
 
@@ -324,43 +301,6 @@ final class StreamConnection implements WebSocket.Listener {
 	@Override
 	public String toString() {
 		return "StreamConnection{" + this.id + "}";
-	}
-
-	/**
-	 * One send waiting its turn.
-	 *
-	 * @param what what is sent, for the log
-	 * @param operation the send
-	 * @param done completed when the send is over, however it ended, or {@code null}
-	 */
-	private record Outgoing(String what, Function<WebSocket, CompletableFuture<WebSocket>> operation,
-			@Nullable CompletableFuture<Void> done) {
-
-		/**
-		 * Start the send; a send that fails at once or later is logged, never thrown.
-		 */
-		CompletableFuture<?> start(@Nullable WebSocket webSocket, String connectionId) {
-			CompletableFuture<?> sent;
-			try {
-				sent = (webSocket != null) ? this.operation.apply(webSocket)
-						: CompletableFuture.failedFuture(new IllegalStateException("not open"));
-			}
-			catch (RuntimeException ex) {
-				sent = CompletableFuture.failedFuture(ex);
-			}
-			if (sent.isDone() && !sent.isCompletedExceptionally() && this.done == null) {
-				return sent;
-			}
-			return sent.whenComplete((result, ex) -> {
-				if (ex != null) {
-					logger.debug("{} on {} failed: {}", this.what, connectionId, ex.getClass().getSimpleName());
-				}
-				if (this.done != null) {
-					this.done.complete(null);
-				}
-			});
-		}
-
 	}
 
 	/**

@@ -10,9 +10,11 @@
 # Phases per client: saturation (as fast as acks come back, at most 256 unanswered), 1,000 events/s
 # (push-to-ack latency seen by the gateway), forced disconnect frames, dropped connections.
 # STREAM_CLIENTS: which clients, in order (default "dingboot official"); "jdk-floor" adds the bare JDK
-#   WebSocket (reads and acks on its own thread, nothing else), the floor under any client built on it; it
-#   does not reconnect, so run it with 0 disconnects and 0 drops, e.g.
-#   STREAM_CLIENTS="dingboot official jdk-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
+#   WebSocket (reads and acks on its own thread, nothing else), the floor under any client built on it;
+#   "tomcat-floor" and "netty-floor" do the same on Tomcat's Jakarta WebSocket client (behind Spring's
+#   StandardWebSocketClient) and on Netty with the JDK's TLS (behind Spring's ReactorNettyWebSocketClient).
+#   The floors do not reconnect, so run them with 0 disconnects and 0 drops, e.g.
+#   STREAM_CLIENTS="dingboot official jdk-floor tomcat-floor netty-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
 # STREAM_BUILD=no: use benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."

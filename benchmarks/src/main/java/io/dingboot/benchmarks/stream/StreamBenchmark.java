@@ -40,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * Writes its figures as {@code key=value} lines to the result file.
  * <p>
- * Usage: {@code StreamBenchmark <dingboot|official|jdk-floor> <control-port> <api-base-url> <warmup-s>
+ * Usage: {@code StreamBenchmark <dingboot|official|jdk-floor|tomcat-floor|netty-floor> <control-port> <api-base-url> <warmup-s>
  * <measure-s> <disconnects> <drops> <result-file>}
  */
 public final class StreamBenchmark {
@@ -70,7 +70,11 @@ public final class StreamBenchmark {
 			case "official" -> official(apiBaseUrl, deliveries);
 			case "jdk-floor" -> JdkWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
 					deliveries::delivered);
-			default -> throw new IllegalArgumentException("dingboot, official or jdk-floor");
+			case "tomcat-floor" -> TomcatWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
+					deliveries::delivered);
+			case "netty-floor" -> NettyWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
+					deliveries::delivered);
+			default -> throw new IllegalArgumentException("dingboot, official, jdk-floor, tomcat-floor or netty-floor");
 		};
 		StreamBenchmark benchmark = new StreamBenchmark(controlPort);
 		benchmark.results.put("client", kind);

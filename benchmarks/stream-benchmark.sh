@@ -15,6 +15,8 @@
 #   StandardWebSocketClient) and on Netty with the JDK's TLS (behind Spring's ReactorNettyWebSocketClient).
 #   The floors do not reconnect, so run them with 0 disconnects and 0 drops, e.g.
 #   STREAM_CLIENTS="dingboot official jdk-floor tomcat-floor netty-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
+# STREAM_JAVA_OPTS: extra JVM options for the client processes, e.g. -Dfloor.flush=batched (the Netty floors
+#   write acks as frames arrive and flush once per read instead of once per ack).
 # STREAM_BUILD=no: use benchmarks/target/benchmarks.jar as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +51,8 @@ done
 url=$(sed -n 's/^stream gateway listening //p' "$work/gateway.log")
 echo "gateway $url on CPU 1; clients on CPU 0; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for client in ${STREAM_CLIENTS:-dingboot official}; do
-  taskset -c 0 java -Xmx1g -Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePassword="$password" \
+  # shellcheck disable=SC2086
+  taskset -c 0 java -Xmx1g ${STREAM_JAVA_OPTS:-} -Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePassword="$password" \
     -cp "$jar" io.dingboot.benchmarks.stream.StreamBenchmark "$client" "$control" "$url" "$warmup" "$measure" \
     "$disconnects" "$drops" "$work/$client.txt" > "$work/$client.log" 2>&1 \
     || { echo "$client failed, see $work/$client.log"; tail -20 "$work/$client.log"; exit 1; }

@@ -45,6 +45,9 @@ final class NettyWebSocketFloor extends SimpleChannelInboundHandler<TextWebSocke
 
 	private final Channel channel;
 
+	/** {@code -Dfloor.flush=batched}: acks written as frames arrive, flushed once per read. */
+	private final boolean batched = "batched".equals(System.getProperty("floor.flush"));
+
 	private NettyWebSocketFloor(String apiBaseUrl, String appKey, String appSecret, Consumer<String> eventIds)
 			throws Exception {
 		this.eventIds = eventIds;
@@ -96,8 +99,20 @@ final class NettyWebSocketFloor extends SimpleChannelInboundHandler<TextWebSocke
 			return;
 		}
 		this.eventIds.accept(header(text, "eventId"));
-		context.writeAndFlush(
-				new TextWebSocketFrame(ack(messageId, "\"{\\\"status\\\":\\\"SUCCESS\\\",\\\"message\\\":\\\"success\\\"}\"")));
+		TextWebSocketFrame answer = new TextWebSocketFrame(
+				ack(messageId, "\"{\\\"status\\\":\\\"SUCCESS\\\",\\\"message\\\":\\\"success\\\"}\""));
+		if (this.batched) {
+			context.write(answer);
+		}
+		else {
+			context.writeAndFlush(answer);
+		}
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext context) {
+		context.flush();
+		context.fireChannelReadComplete();
 	}
 
 	private static String ack(String messageId, String data) {

@@ -40,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * Writes its figures as {@code key=value} lines to the result file.
  * <p>
- * Usage: {@code StreamBenchmark <dingboot|official|jdk-floor|tomcat-floor|netty-floor> <control-port> <api-base-url> <warmup-s>
+ * Usage: {@code StreamBenchmark <dingboot|official|jdk-floor|tomcat-floor|netty-floor|netty-boringssl-floor> <control-port> <api-base-url> <warmup-s>
  * <measure-s> <disconnects> <drops> <result-file>}
  */
 public final class StreamBenchmark {
@@ -74,7 +74,10 @@ public final class StreamBenchmark {
 					deliveries::delivered);
 			case "netty-floor" -> NettyWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
 					deliveries::delivered);
-			default -> throw new IllegalArgumentException("dingboot, official, jdk-floor, tomcat-floor or netty-floor");
+			case "netty-boringssl-floor" -> NettyBoringSslFloor.connect(apiBaseUrl, StreamGateway.APP,
+					StreamGateway.SECRET, deliveries::delivered);
+			default -> throw new IllegalArgumentException(
+					"dingboot, official, jdk-floor, tomcat-floor, netty-floor or netty-boringssl-floor");
 		};
 		StreamBenchmark benchmark = new StreamBenchmark(controlPort);
 		benchmark.results.put("client", kind);

@@ -21,7 +21,7 @@ nice -n 19 mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/startup-classpath.txt -Dmdep.includeScope=runtime
 # the benchmark module's own extras (other benchmarks' clients and harnesses) are no part of the app
-extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3)-[^/]*\.jar$'
+extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3|netty-[a-z0-9-]+|app-stream-client|dingtalk-spring-boot-test|jmh-generator-annprocess)-[^/]*\.jar$'
 # what the starter adds to a web + security application
 starter_only='/(dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes$'
 out=$(mktemp -d)

@@ -6,6 +6,8 @@
 #   starter  with the starter on the classpath but no dingtalk.* properties
 #   apps1    with the starter and one app under dingtalk.apps.<name> (credentials, corp id, agent id)
 #   apps100  the same with 100 apps under dingtalk.apps.<name>: start-up must not grow with the apps
+#   nodingboot  `starter` with DingBoot's auto-configurations excluded (what Boot's HTTP client modules cost)
+#   nohttp   `starter` with Boot's RestClient and HTTP client auto-configurations excluded (what DingBoot's own cost)
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`. No network: the base URL points
 # at a closed local port and nothing calls DingTalk at start-up.
@@ -55,6 +57,12 @@ apps_args() {
       "--dingtalk.apps.app$i.corp-id=dingcorp$i" "--dingtalk.apps.app$i.agent-id=$(( 1000 + i ))"
   done
 }
+dingboot_autoconfigs=$(paste -sd, \
+  dingtalk-spring-boot-autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports)
+http_autoconfigs=$(unzip -p "$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep '/spring-boot-restclient-[^/]*\.jar$')" \
+  META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports | grep -v '^#' | paste -sd,),$(unzip -p \
+  "$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep '/spring-boot-http-client-[^/]*\.jar$')" \
+  META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports | grep -v '^#' | paste -sd,)
 mapfile -t apps1_args < <(apps_args 1)
 mapfile -t apps100_args < <(apps_args 100)
 
@@ -67,7 +75,9 @@ run_variant() {
     starter) cp=$with_cp; args=("${common_args[@]}") ;;
     apps1) cp=$with_cp; args=("${common_args[@]}" --dingtalk.base-url=http://127.0.0.1:9 "${apps1_args[@]}") ;;
     apps100) cp=$with_cp; args=("${common_args[@]}" --dingtalk.base-url=http://127.0.0.1:9 "${apps100_args[@]}") ;;
-    *) echo "unknown variant $variant (none, full, starter, apps1, apps100)" >&2; exit 1 ;;
+    nodingboot) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$dingboot_autoconfigs") ;;
+    nohttp) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$http_autoconfigs") ;;
+    *) echo "unknown variant $variant (none, full, starter, apps1, apps100, nodingboot, nohttp)" >&2; exit 1 ;;
   esac
   local start end
   start=$(date +%s%N)
@@ -79,7 +89,7 @@ run_variant() {
   local cpu
   cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$out/time")
   echo "$(( (end - start) / 1000000 )) $cpu" >> "$out/$variant"
-  printf '  %-8s wall %5d ms  cpu %6.2f s\n' "$variant" $(( (end - start) / 1000000 )) "$cpu"
+  printf '  %-10s wall %5d ms  cpu %6.2f s\n' "$variant" $(( (end - start) / 1000000 )) "$cpu"
   # with -Dstartup.report=true: classes, threads and DingBoot's bean instantiation steps
   grep -E '^(classes loaded|cpu of the main thread|threads alive|DingBoot beans|  [0-9]+ ms  |beans in the context|steps by their own|  self )' "$out/log" | sed 's/^/    /' || true
 }
@@ -106,5 +116,5 @@ for variant in "${variants[@]}"; do
   wall=$(cut -d' ' -f1 "$out/$variant" | median)
   cpu=$(cut -d' ' -f2 "$out/$variant" | median)
   awk -v v="$variant" -v w="$wall" -v c="$cpu" -v bw="$base_wall" -v bc="$base_cpu" \
-    'BEGIN { printf "%-8s wall %7.0f ms (%.3fx)  cpu %6.2f s (%.3fx)\n", v, w, w / bw, c, c / bc }'
+    'BEGIN { printf "%-10s wall %7.0f ms (%.3fx)  cpu %6.2f s (%.3fx)\n", v, w, w / bw, c, c / bc }'
 done

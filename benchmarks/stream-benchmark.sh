@@ -11,10 +11,11 @@
 # (push-to-ack latency seen by the gateway), forced disconnect frames, dropped connections.
 # STREAM_CLIENTS: which clients, in order (default "dingboot official"); "jdk-floor" adds the bare JDK
 #   WebSocket (reads and acks on its own thread, nothing else), the floor under any client built on it;
-#   "tomcat-floor" and "netty-floor" do the same on Tomcat's Jakarta WebSocket client (behind Spring's
-#   StandardWebSocketClient) and on Netty with the JDK's TLS (behind Spring's ReactorNettyWebSocketClient).
+#   "tomcat-floor", "netty-floor" and "netty-boringssl-floor" do the same on Tomcat's Jakarta WebSocket client
+#   (behind Spring's StandardWebSocketClient) and on Netty (behind Spring's ReactorNettyWebSocketClient) with the
+#   JDK's TLS or with BoringSSL.
 #   The floors do not reconnect, so run them with 0 disconnects and 0 drops, e.g.
-#   STREAM_CLIENTS="dingboot official jdk-floor tomcat-floor netty-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
+#   STREAM_CLIENTS="dingboot official jdk-floor tomcat-floor netty-floor netty-boringssl-floor" bash benchmarks/stream-benchmark.sh 15 10 0 0
 # STREAM_JAVA_OPTS: extra JVM options for the client processes, e.g. -Dfloor.flush=batched (the Netty floors
 #   write acks as frames arrive and flush once per read instead of once per ack).
 # STREAM_BUILD=no: use benchmarks/target/benchmarks.jar as it is.

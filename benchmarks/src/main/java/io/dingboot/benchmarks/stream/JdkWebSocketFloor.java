@@ -2,17 +2,12 @@ package io.dingboot.benchmarks.stream;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The least a Stream client on the JDK's {@code java.net.http.WebSocket} can do per event: one
@@ -25,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JdkWebSocketFloor implements WebSocket.Listener, AutoCloseable {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Consumer<String> eventIds;
 
 	private final StringBuilder partial = new StringBuilder();
@@ -38,18 +31,8 @@ final class JdkWebSocketFloor implements WebSocket.Listener, AutoCloseable {
 	private JdkWebSocketFloor(String apiBaseUrl, String appKey, String appSecret, Consumer<String> eventIds)
 			throws Exception {
 		this.eventIds = eventIds;
+		URI endpoint = FloorProtocol.open(apiBaseUrl, appKey, appSecret);
 		HttpClient client = HttpClient.newBuilder().executor(Runnable::run).connectTimeout(Duration.ofSeconds(5)).build();
-		HttpResponse<String> opened = client.send(HttpRequest.newBuilder(URI.create(apiBaseUrl + "/v1.0/gateway/connections/open"))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + appKey + "\",\"clientSecret\":\"" + appSecret
-					+ "\",\"subscriptions\":[{\"type\":\"EVENT\",\"topic\":\"*\"}]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (opened.statusCode() != 200) {
-			throw new IllegalStateException("connections/open answered " + opened.statusCode());
-		}
-		JsonNode answer = JSON.readTree(opened.body());
-		URI endpoint = URI.create(answer.get("endpoint").stringValue() + "?ticket=" + answer.get("ticket").stringValue());
 		this.socket = client.newWebSocketBuilder().buildAsync(endpoint, this).get(10, TimeUnit.SECONDS);
 	}
 
@@ -81,15 +64,7 @@ final class JdkWebSocketFloor implements WebSocket.Listener, AutoCloseable {
 	}
 
 	private void frame(WebSocket webSocket, String text) {
-		String messageId = header(text, "messageId");
-		if (text.contains("\"type\":\"SYSTEM\"")) {
-			// ping: echo its data
-			JsonNode frame = JSON.readTree(text);
-			send(webSocket, ack(messageId, JSON.writeValueAsString(frame.get("data").stringValue())));
-			return;
-		}
-		this.eventIds.accept(header(text, "eventId"));
-		send(webSocket, ack(messageId, "\"{\\\"status\\\":\\\"SUCCESS\\\",\\\"message\\\":\\\"success\\\"}\""));
+		send(webSocket, FloorProtocol.answer(text, this.eventIds));
 	}
 
 	/**
@@ -102,21 +77,6 @@ final class JdkWebSocketFloor implements WebSocket.Listener, AutoCloseable {
 		else {
 			this.lastSend = this.lastSend.thenCompose((ignored) -> webSocket.sendText(text, true));
 		}
-	}
-
-	private static String ack(String messageId, String data) {
-		return "{\"code\":200,\"headers\":{\"contentType\":\"application/json\",\"messageId\":\"" + messageId
-				+ "\"},\"message\":\"OK\",\"data\":" + data + "}";
-	}
-
-	private static String header(String text, String name) {
-		String key = "\"" + name + "\":\"";
-		int start = text.indexOf(key);
-		if (start < 0) {
-			throw new IllegalStateException("no " + name);
-		}
-		start += key.length();
-		return text.substring(start, text.indexOf('"', start));
 	}
 
 	@Override

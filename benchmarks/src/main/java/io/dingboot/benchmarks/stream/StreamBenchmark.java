@@ -20,6 +20,7 @@ import com.dingtalk.open.app.api.OpenDingTalkStreamClientBuilder;
 import com.dingtalk.open.app.api.security.AuthClientCredential;
 import com.dingtalk.open.app.stream.protocol.event.EventAckStatus;
 import io.dingboot.benchmarks.stream.app.DingBootStreamApp;
+import io.netty.handler.ssl.SslProvider;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -73,9 +74,9 @@ public final class StreamBenchmark {
 			case "tomcat-floor" -> TomcatWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
 					deliveries::delivered);
 			case "netty-floor" -> NettyWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP, StreamGateway.SECRET,
-					deliveries::delivered);
-			case "netty-boringssl-floor" -> NettyBoringSslFloor.connect(apiBaseUrl, StreamGateway.APP,
-					StreamGateway.SECRET, deliveries::delivered);
+					SslProvider.JDK, deliveries::delivered);
+			case "netty-boringssl-floor" -> NettyWebSocketFloor.connect(apiBaseUrl, StreamGateway.APP,
+					StreamGateway.SECRET, SslProvider.OPENSSL, deliveries::delivered);
 			default -> throw new IllegalArgumentException(
 					"dingboot, official, jdk-floor, tomcat-floor, netty-floor or netty-boringssl-floor");
 		};

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Properties that do not bind leave the decision to {@code dingtalk.callback.enabled}, so that the
  * binding failure is reported, naming the property, rather than a condition's error.
  */
+@Order(DingTalkConditions.ORDER)
 abstract class CallbackCondition extends SpringBootCondition {
 
 	private final String description;

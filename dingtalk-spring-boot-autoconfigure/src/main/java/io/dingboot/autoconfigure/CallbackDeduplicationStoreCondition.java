@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -14,6 +15,7 @@ import org.springframework.util.StringUtils;
  * {@code dingtalk.callback.deduplication.store} when set, else {@code dingtalk.token.store}, else
  * {@code memory}.
  */
+@Order(DingTalkConditions.ORDER)
 abstract class CallbackDeduplicationStoreCondition extends SpringBootCondition {
 
 	static final String STORE = "dingtalk.callback.deduplication.store";

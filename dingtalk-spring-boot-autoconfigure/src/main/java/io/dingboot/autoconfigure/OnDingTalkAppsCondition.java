@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -19,6 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * app {@code default}) or any {@code dingtalk.apps.<name>}. The beans every app shares (token store
  * and cache, transport) exist under it.
  */
+@Order(DingTalkConditions.ORDER)
 class OnDingTalkAppsCondition extends SpringBootCondition {
 
 	private static final ConfigurationPropertyName APPS_NAME = ConfigurationPropertyName.of("dingtalk.apps");

@@ -3,6 +3,7 @@ package io.dingboot.autoconfigure;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -12,6 +13,7 @@ import org.springframework.util.StringUtils;
  * far: {@link DingTalkPropertiesValidator} has failed the start-up naming the missing property
  * before any condition of a bean method is evaluated against the beans.
  */
+@Order(DingTalkConditions.ORDER)
 class OnDingTalkCredentialsCondition extends SpringBootCondition {
 
 	@Override

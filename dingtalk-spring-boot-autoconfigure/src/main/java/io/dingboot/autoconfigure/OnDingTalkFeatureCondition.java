@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@link BoundDingTalkProperties} bound once for every condition; only when they do not bind does it
  * bind the switches it needs by itself, so that a wrong property elsewhere does not decide here.
  */
+@Order(DingTalkConditions.ORDER)
 class OnDingTalkFeatureCondition extends SpringBootCondition {
 
 	private static final Bindable<Map<String, DingTalkProperties.App>> APPS = Bindable.mapOf(String.class,

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -14,6 +15,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when at least one custom group robot is configured ({@code dingtalk.robots.<name>}),
  * or, for {@link Single}, exactly one.
  */
+@Order(DingTalkConditions.ORDER)
 class OnDingTalkRobotsCondition extends SpringBootCondition {
 
 	private static final Bindable<Map<String, DingTalkRobotsProperties.Robot>> ROBOTS = Bindable.mapOf(String.class,
@@ -33,6 +35,7 @@ class OnDingTalkRobotsCondition extends SpringBootCondition {
 	/**
 	 * Matches when exactly one custom group robot is configured.
 	 */
+	@Order(DingTalkConditions.ORDER)
 	static class Single extends SpringBootCondition {
 
 		@Override

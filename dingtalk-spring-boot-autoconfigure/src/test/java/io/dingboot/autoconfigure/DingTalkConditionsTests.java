@@ -6,14 +6,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +29,24 @@ class DingTalkConditionsTests {
 	private static final String CLIENT = DingTalkAutoConfiguration.class.getName() + "#dingTalkClient";
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DingTalkAutoConfiguration.class, DingTalkAppsAutoConfiguration.class,
-				DingTalkApiAutoConfiguration.class, DingTalkJsapiAutoConfiguration.class,
-				DingTalkCallbackAutoConfiguration.class, DingTalkCallbackFailedResultAutoConfiguration.class,
-				DingTalkRedisAutoConfiguration.class, DingTalkLoginAutoConfiguration.class,
-				DingTalkBrowserLoginAutoConfiguration.class, DingTalkJsapiEndpointAutoConfiguration.class,
-				DingTalkRobotAutoConfiguration.class, DingTalkCardAutoConfiguration.class,
-				DingTalkRobotWebhookAutoConfiguration.class, DingTalkStreamAutoConfiguration.class,
-				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(dingBootAutoConfigurations()));
+
+	/**
+	 * Every auto-configuration DingBoot registers, so that one added later is covered too.
+	 */
+	private static Class<?>[] dingBootAutoConfigurations() {
+		ClassLoader classLoader = DingTalkConditionsTests.class.getClassLoader();
+		List<Class<?>> classes = new ArrayList<>();
+		for (String name : ImportCandidates.load(AutoConfiguration.class, classLoader)) {
+			if (name.startsWith("io.dingboot.")) {
+				classes.add(ClassUtils.resolveClassName(name, classLoader));
+			}
+		}
+		assertThat(classes).contains(DingTalkAutoConfiguration.class, DingTalkStreamAutoConfiguration.class);
+		return classes.toArray(Class<?>[]::new);
+	}
 
 	@Test
 	void whenNoDingTalkPropertyIsSetThenSwitchedOffBeansAreNeverLookedUpByType() {

@@ -8,6 +8,9 @@
 #   apps100  the same with 100 apps under dingtalk.apps.<name>: start-up must not grow with the apps
 #   nodingboot  `starter` with DingBoot's auto-configurations excluded (what Boot's HTTP client modules cost)
 #   nohttp   `starter` with Boot's RestClient and HTTP client auto-configurations excluded (what DingBoot's own cost)
+#   handmade  no DingBoot, but Boot's HTTP client modules and, written by hand (HandmadeFeatures), the Spring
+#            parts `full` sets up: a login chain with its filter and provider, a callback chain and servlet,
+#            a dd.config RouterFunction: the floor of what those features cost in Spring itself
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`. No network: the base URL points
 # at a closed local port and nothing calls DingTalk at start-up.
@@ -19,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
 shift || true
-nice -n 19 mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests \
+nice -n 19 mvn -q -B -P benchmarks ${STARTUP_MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/startup-classpath.txt -Dmdep.includeScope=runtime
 # the benchmark module's own extras (other benchmarks' clients and harnesses) are no part of the app
@@ -39,7 +42,9 @@ common=$(tr ':' '\n' < benchmarks/target/startup-classpath.txt | grep -Ev "$extr
 done)
 with_cp="$out/classes:$(printf '%s\n' "$common" | paste -sd:)"
 without_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev "$starter_only" | paste -sd:)"
-if printf '%s' "$without_cp" | grep -q dingtalk-spring-boot-autoconfigure; then
+# what an application that writes those features by hand over Boot's RestClient has: no DingBoot, no Caffeine
+handmade_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev '/(dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations)-[^/]*\.jar$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes$' | paste -sd:)"
+if printf '%s\n%s' "$without_cp" "$handmade_cp" | grep -q dingtalk-spring-boot-autoconfigure; then
   echo "DingBoot is still on the classpath of the variant without it" >&2; exit 1
 fi
 app=io.dingboot.benchmarks.startup.StartupApp
@@ -67,7 +72,7 @@ mapfile -t apps1_args < <(apps_args 1)
 mapfile -t apps100_args < <(apps_args 100)
 
 run_variant() {
-  local variant=$1 cp args
+  local variant=$1 cp args jvm=()
   shift
   case "$variant" in
     none) cp=$without_cp; args=("${common_args[@]}") ;;
@@ -77,11 +82,12 @@ run_variant() {
     apps100) cp=$with_cp; args=("${common_args[@]}" --dingtalk.base-url=http://127.0.0.1:9 "${apps100_args[@]}") ;;
     nodingboot) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$dingboot_autoconfigs") ;;
     nohttp) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$http_autoconfigs") ;;
-    *) echo "unknown variant $variant (none, full, starter, apps1, apps100, nodingboot, nohttp)" >&2; exit 1 ;;
+    handmade) cp=$handmade_cp; args=("${common_args[@]}"); jvm=(-Dstartup.handmade=true) ;;
+    *) echo "unknown variant $variant (none, full, starter, apps1, apps100, nodingboot, nohttp, handmade)" >&2; exit 1 ;;
   esac
   local start end
   start=$(date +%s%N)
-  if ! /usr/bin/time -f '%U %S' -o "$out/time" java "$@" -cp "$cp" "$app" "${args[@]}" > "$out/log" 2>&1; then
+  if ! /usr/bin/time -f '%U %S' -o "$out/time" java "$@" ${jvm[@]+"${jvm[@]}"} -cp "$cp" "$app" "${args[@]}" > "$out/log" 2>&1; then
     echo "variant $variant failed:" >&2; tail -40 "$out/log" >&2; exit 1
   fi
   end=$(date +%s%N)

@@ -1,10 +1,16 @@
 package io.dingboot.benchmarks.startup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,17 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
  * how long the JVM had been up, so that a whole process measures the start-up and nothing else.
  * <p>
  * It lives in a package of its own so that component scanning sees only this class, and refers to
- * no DingBoot type, so that it also runs with DingBoot off the classpath.
+ * no DingBoot type, so that it also runs with DingBoot off the classpath. With
+ * {@code -Dstartup.handmade=true} it adds {@code HandmadeFeatures}: the same Spring parts as
+ * DingBoot's login, callbacks and dd.config, written by hand.
  * <p>
  * With {@code -Dstartup.report=true} it also prints, before it exits, the classes loaded, the
  * threads alive and, from a {@link BufferingApplicationStartup}, the time spent instantiating each
- * DingBoot bean and the beans that took longest; the timed runs leave it off.
+ * DingBoot bean and the beans that took longest; the timed runs leave it off. With
+ * {@code -Dstartup.beans=<file>} the report also writes the names of the context's beans to that
+ * file, to compare variants.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class StartupApp {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
+		if (Boolean.getBoolean("startup.handmade")) {
+			application.addPrimarySources(List.of(handmadeFeatures()));
+		}
 		// nothing to close on the way out: the process only measures the way in
 		application.setRegisterShutdownHook(false);
 		boolean report = Boolean.getBoolean("startup.report");
@@ -53,6 +66,19 @@ public class StartupApp {
 			System.exit(0);
 		});
 		application.run(args);
+	}
+
+	/**
+	 * The {@code handmade} variant's configuration, by name: this class refers to no other part of
+	 * the benchmark.
+	 */
+	private static Class<?> handmadeFeatures() {
+		try {
+			return Class.forName("io.dingboot.benchmarks.startuphandmade.HandmadeFeatures");
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void report(ConfigurableApplicationContext context, StartupTimeline timeline) {
@@ -91,6 +117,15 @@ public class StartupApp {
 			.limit(15)
 			.forEach((entry) -> System.out.println("  " + entry.getValue().toMillis() + " ms  " + entry.getKey()));
 		System.out.println("beans in the context: " + context.getBeanDefinitionCount());
+		String beansFile = System.getProperty("startup.beans");
+		if (beansFile != null) {
+			try {
+				Files.write(Path.of(beansFile), Arrays.stream(context.getBeanDefinitionNames()).sorted().toList());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 		selfTimes(timeline);
 	}
 

@@ -22,7 +22,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -120,16 +119,41 @@ class DingTalkLoggingDefaultsTests {
 	}
 
 	@Test
-	void defaultsAreTheEnvironmentsLastPropertySource() {
-		StandardEnvironment environment = new StandardEnvironment();
-		new DingTalkLoggingDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, null);
-		new DingTalkLoggingDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, null);
-		assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
-			.isEqualTo(DingTalkLoggingDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
-		assertThat(environment.getPropertySources().stream()
-			.filter((source) -> source.getName().equals(DingTalkLoggingDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)))
-			.hasSize(1);
-		assertThat(environment.getProperty("logging.level." + HTTP_CLIENT_5)).isEqualTo("info");
+	void levelTheApplicationSetsInBracketFormWins() {
+		try (ConfigurableApplicationContext context = run("logging.level[" + HTTP_CLIENT_5 + "]=debug")) {
+			assertThat(level(HTTP_CLIENT_5)).isEqualTo(LogLevel.DEBUG);
+			assertThat(level(JDK_CLIENT)).isEqualTo(LogLevel.INFO);
+		}
+	}
+
+	@Test
+	void levelTheApplicationSetsForALoggingGroupWins() {
+		try (ConfigurableApplicationContext context = run("logging.group.wire=" + HTTP_CLIENT_5 + "," + URL_CONNECTION,
+				"logging.level.wire=trace")) {
+			assertThat(level(HTTP_CLIENT_5)).isEqualTo(LogLevel.TRACE);
+			assertThat(level(URL_CONNECTION)).isEqualTo(LogLevel.TRACE);
+			assertThat(level(JDK_CLIENT)).isEqualTo(LogLevel.INFO);
+		}
+	}
+
+	@Test
+	void defaultsAreSetOnTheLoggersAndNotAddedToTheEnvironment() {
+		try (ConfigurableApplicationContext context = run()) {
+			for (String logger : DingTalkLoggingDefaults.LOGGERS) {
+				assertThat(LoggingSystem.get(getClass().getClassLoader()).getLoggerConfiguration(logger).getConfiguredLevel())
+					.as(logger)
+					.isEqualTo(LogLevel.INFO);
+				assertThat(context.getEnvironment().getProperty("logging.level." + logger)).as(logger).isNull();
+			}
+		}
+	}
+
+	@Test
+	void applicationWithoutALoggingSystemStarts() {
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBean(DingTalkClient.class)).isNotNull();
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

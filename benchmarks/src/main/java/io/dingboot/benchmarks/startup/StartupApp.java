@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The smallest Boot web + security application, for the start-up benchmark
  * ({@code benchmarks/startup-benchmark.sh}): one controller, Boot's defaults, and whatever
  * DingBoot the classpath and the command line give it. It exits as soon as it is ready, printing
- * how long the JVM had been up, so that a whole process measures the start-up and nothing else.
+ * how long the JVM had been up and the main thread's CPU time, so that a whole process measures the
+ * start-up and nothing else.
  * <p>
  * It lives in a package of its own so that component scanning sees only this class, and refers to
  * no DingBoot type, so that it also runs with DingBoot off the classpath. With
@@ -59,7 +60,8 @@ public class StartupApp {
 		}
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			System.out.println("startup-benchmark ready after "
-					+ ManagementFactory.getRuntimeMXBean().getUptime() + " ms of JVM uptime");
+					+ ManagementFactory.getRuntimeMXBean().getUptime() + " ms of JVM uptime, main thread cpu "
+					+ ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000 + " ms");
 			if (startup != null) {
 				report(event.getApplicationContext(), startup.getBufferedTimeline());
 			}

@@ -12,6 +12,9 @@
 #   handmade  no DingBoot, but Boot's HTTP client modules and, written by hand (HandmadeFeatures), the Spring
 #            parts `full` sets up: a login chain with its filter and provider, a callback chain and servlet,
 #            a dd.config RouterFunction: the floor of what those features cost in Spring itself
+#   shape    `handmade` plus 16 empty auto-configurations with 36 @ConditionalOnMissingBean beans (ShapeFeatures):
+#            as many configuration classes and bean definitions as DingBoot registers in `full`, doing nothing
+#   shape1   the same 36 beans in one auto-configuration instead of 16
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`, and the median CPU time of the
 # main thread (which leaves out the JIT compiler threads and is steadier than either). No network: the base URL points
@@ -89,7 +92,9 @@ run_variant() {
     nodingboot) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$dingboot_autoconfigs") ;;
     nohttp) cp=$with_cp; args=("${common_args[@]}" "--spring.autoconfigure.exclude=$http_autoconfigs") ;;
     handmade) cp=$handmade_cp; args=("${common_args[@]}"); jvm=(-Dstartup.handmade=true) ;;
-    *) echo "unknown variant $variant (none, full, starter, creds, login, jsapi, callback, apps1, apps100, nodingboot, nohttp, handmade)" >&2; exit 1 ;;
+    shape) cp=$handmade_cp; args=("${common_args[@]}"); jvm=(-Dstartup.handmade=true -Dstartup.shape=true) ;;
+    shape1) cp=$handmade_cp; args=("${common_args[@]}"); jvm=(-Dstartup.handmade=true -Dstartup.shape=single) ;;
+    *) echo "unknown variant $variant (none, full, starter, creds, login, jsapi, callback, apps1, apps100, nodingboot, nohttp, handmade, shape, shape1)" >&2; exit 1 ;;
   esac
   local start end
   start=$(date +%s%N)

@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * It lives in a package of its own so that component scanning sees only this class, and refers to
  * no DingBoot type, so that it also runs with DingBoot off the classpath. With
  * {@code -Dstartup.handmade=true} it adds {@code HandmadeFeatures}: the same Spring parts as
- * DingBoot's login, callbacks and dd.config, written by hand.
+ * DingBoot's login, callbacks and dd.config, written by hand; with {@code -Dstartup.shape=true}
+ * {@code ShapeFeatures}: empty auto-configurations and beans in the number DingBoot registers
+ * ({@code -Dstartup.shape=single}: the same beans in one auto-configuration).
  * <p>
  * With {@code -Dstartup.report=true} it also prints, before it exits, the classes loaded, the
  * threads alive and, from a {@link BufferingApplicationStartup}, the time spent instantiating each
@@ -49,7 +51,12 @@ public class StartupApp {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StartupApp.class);
 		if (Boolean.getBoolean("startup.handmade")) {
-			application.addPrimarySources(List.of(handmadeFeatures()));
+			application.addPrimarySources(List.of(byName("io.dingboot.benchmarks.startuphandmade.HandmadeFeatures")));
+		}
+		String shape = System.getProperty("startup.shape", "");
+		if (!shape.isEmpty()) {
+			application.addPrimarySources(List.of(byName("io.dingboot.benchmarks.startupshape."
+					+ ("single".equals(shape) ? "SingleShapeFeatures" : "ShapeFeatures"))));
 		}
 		// nothing to close on the way out: the process only measures the way in
 		application.setRegisterShutdownHook(false);
@@ -71,12 +78,12 @@ public class StartupApp {
 	}
 
 	/**
-	 * The {@code handmade} variant's configuration, by name: this class refers to no other part of
-	 * the benchmark.
+	 * The {@code handmade} or {@code shape} variant's configuration, by name: this class refers to no
+	 * other part of the benchmark.
 	 */
-	private static Class<?> handmadeFeatures() {
+	private static Class<?> byName(String className) {
 		try {
-			return Class.forName("io.dingboot.benchmarks.startuphandmade.HandmadeFeatures");
+			return Class.forName(className);
 		}
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException(ex);

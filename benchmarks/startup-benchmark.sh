@@ -17,7 +17,8 @@
 #   shape1   the same 36 beans in one auto-configuration instead of 16
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`, and the median CPU time of the
-# main thread (which leaves out the JIT compiler threads and is steadier than either). No network: the base URL points
+# main thread (which leaves out the JIT compiler threads and is steadier than either); then, paired by round, the median
+# and quartiles of each round's ratio to the first variant (the host's drift between rounds cancels out). No network: the base URL points
 # at a closed local port and nothing calls DingTalk at start-up.
 # Usage: bash benchmarks/startup-benchmark.sh [runs] [extra JVM options...]
 #   e.g. bash benchmarks/startup-benchmark.sh 1 -Dstartup.report=true   prints what each variant built
@@ -137,4 +138,16 @@ for variant in "${variants[@]}"; do
   main=$(cut -d' ' -f3 "$out/$variant" | median)
   awk -v v="$variant" -v w="$wall" -v c="$cpu" -v m="$main" -v bw="$base_wall" -v bc="$base_cpu" -v bm="$base_main" \
     'BEGIN { printf "%-10s wall %7.0f ms (%.3fx)  cpu %6.2f s (%.3fx)  main thread %5.0f ms (%.3fx)\n", v, w, w / bw, c, c / bc, m, m / bm }'
+done
+# the same rounds paired: each round's ratio to the first variant in that round, which cancels the host's slower
+# drift between rounds; the median of those ratios and, in brackets, their lower and upper quartiles
+echo
+echo "paired by round: median of the per-round ratios to ${variants[0]} [quartiles]"
+quartiles() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+  printf "%.3fx [%.3f-%.3f]", m, v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'; }
+for variant in "${variants[@]:1}"; do
+  ratios=$(paste -d' ' "$out/$variant" "$out/${variants[0]}")
+  printf '%-10s wall %s  cpu %s  main thread %s\n' "$variant" \
+    "$(awk '{ print $1 / $4 }' <<< "$ratios" | quartiles)" "$(awk '{ print $2 / $5 }' <<< "$ratios" | quartiles)" \
+    "$(awk '{ print $3 / $6 }' <<< "$ratios" | quartiles)"
 done

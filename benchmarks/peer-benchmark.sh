@@ -3,9 +3,11 @@
 # legacy SDK and bare calls over the JDK HttpClient and Apache HttpClient 5, against one WireMock stub
 # in its own process. The stub runs on CPU 1 and the clients on CPU 0 (taskset), so the client's CPU
 # per call is measured apart from the server's.
-# Usage: bash benchmarks/peer-benchmark.sh [warmup-seconds] [measure-seconds] [rounds] [think-µs] [threads]
+# Usage: bash benchmarks/peer-benchmark.sh [warmup-seconds] [measure-seconds] [rounds] [think-µs] [threads] [calls/s]
 #   think-µs: CPU work each caller does between two calls (taken out of the figures again), default 0
 #   threads:  thread counts to run, comma-separated, default 1,16
+#   calls/s:  every case makes at most this many calls a second in total, so that the CPU per call is
+#             compared at the same load; default 0, as fast as each case can
 # PEER_PREVIOUS: the commit of the previous release to run side by side (default 4f11aff, the last
 #   release on RestTemplate); its auto-configuration jar is built once into benchmarks/target.
 #   PEER_PREVIOUS=none leaves those cases out.
@@ -36,4 +38,4 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 taskset -c 0 java -Xmx512m -Dpeer.previous.jar="$previous_jar" -Dpeer.previous.label="$previous" \
-  -cp "$jar" io.dingboot.benchmarks.PeerBenchmark "$port" "${1:-10}" "${2:-10}" "${3:-3}" "${4:-0}" "${5:-1,16}"
+  -cp "$jar" io.dingboot.benchmarks.PeerBenchmark "$port" "${1:-10}" "${2:-10}" "${3:-3}" "${4:-0}" "${5:-1,16}" "${6:-0}"

@@ -28,8 +28,10 @@ import java.util.Map;
  * own costs more per call once that thread falls asleep between calls, which a tight loop hides.
  * <p>
  * Usage: {@code PeerBenchmark <stub-port> [warmup-seconds] [measure-seconds] [rounds] [think-µs]
- * [thread counts, comma-separated]}; run it pinned to one core ({@code taskset}), the cases inherit
- * the pinning.
+ * [thread counts, comma-separated] [calls-per-second]}; run it pinned to one core ({@code taskset}),
+ * the cases inherit the pinning. With a rate other than 0 every case makes at most that many calls a
+ * second in total ({@link Pace}): the CPU per call is then compared at the same load, where a case
+ * that runs faster would otherwise also pay for the extra scheduling its higher rate causes.
  */
 public final class PeerBenchmark {
 
@@ -45,7 +47,11 @@ public final class PeerBenchmark {
 		int[] threadCounts = Arrays.stream(((args.length > 5) ? args[5] : "1,16").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
+		String rate = (args.length > 6) ? args[6] : "0";
 		System.out.println("think time between calls: " + think + " µs of the caller's own work");
+		if (!"0".equals(rate)) {
+			System.out.println("pace: at most " + rate + " calls a second per case");
+		}
 		String previousJar = System.getProperty("peer.previous.jar", "");
 		List<String> cases = PeerClients.CASES.keySet()
 			.stream()
@@ -60,7 +66,7 @@ public final class PeerBenchmark {
 			for (int threads : threadCounts) {
 				for (String name : cases) {
 					runs.computeIfAbsent(key(name, threads), (key) -> new ArrayList<>())
-						.add(fork(name, threads, port, warmup, measure, think, previousJar));
+						.add(fork(name, threads, port, warmup, measure, think, rate, previousJar));
 				}
 			}
 		}
@@ -134,14 +140,14 @@ public final class PeerBenchmark {
 	 * it prints is passed on.
 	 */
 	private static CaseResult fork(String name, int threads, String port, String warmup, String measure,
-			String think, String previousJar) throws Exception {
+			String think, String rate, String previousJar) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classPath = System.getProperty("java.class.path");
 		if (PeerClients.PREVIOUS_CASES.contains(name)) {
 			classPath = previousJar + File.pathSeparator + classPath;
 		}
 		List<String> command = List.of(java, "-Xmx512m", "-cp", classPath,
-				PeerCase.class.getName(), name, String.valueOf(threads), port, warmup, measure, think);
+				PeerCase.class.getName(), name, String.valueOf(threads), port, warmup, measure, think, rate);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		CaseResult result = null;
 		try (BufferedReader reader = new BufferedReader(

@@ -15,7 +15,9 @@ import com.sun.management.OperatingSystemMXBean;
  * until the JIT has gone quiet (less than 1% of a 2-second window spent compiling, for at most
  * another minute), measures, and prints one {@link CaseResult} line.
  * <p>
- * Usage: {@code PeerCase <case> <threads> <stub-port> <warmup-seconds> <measure-seconds> <think-µs>}.
+ * Usage: {@code PeerCase <case> <threads> <stub-port> <warmup-seconds> <measure-seconds> <think-µs> [calls-per-second]}:
+ * with a rate, the callers together make at most that many calls a second ({@link Pace}), so that
+ * cases are compared at the same load.
  * {@code -Dpeer.trace=true} prints the JIT's share of every warm-up window.
  */
 final class PeerCase {
@@ -32,6 +34,7 @@ final class PeerCase {
 		long warmupSeconds = Long.parseLong(args[3]);
 		long measureSeconds = Long.parseLong(args[4]);
 		Think think = Think.calibrate(Long.parseLong(args[5]));
+		Pace pace = Pace.of((args.length > 6) ? Long.parseLong(args[6]) : 0);
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		AtomicBoolean running = new AtomicBoolean(true);
 		LongAdder calls = new LongAdder();
@@ -40,6 +43,7 @@ final class PeerCase {
 			workers.add(new Thread(() -> {
 				while (running.get()) {
 					try {
+						pace.await();
 						call.call();
 						calls.increment();
 						think.run();

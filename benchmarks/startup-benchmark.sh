@@ -17,9 +17,10 @@
 #   shape1   the same 36 beans in one auto-configuration instead of 16
 # Runs the variants alternately, `runs` rounds, and reports the median wall time and CPU time (user +
 # system, from /usr/bin/time) of each, and their ratios to `none`, and the median CPU time of the
-# main thread (which leaves out the JIT compiler threads and is steadier than either); then, paired by round, the median
-# and quartiles of each round's ratio to the first variant (the host's drift between rounds cancels out). No network: the base URL points
-# at a closed local port and nothing calls DingTalk at start-up.
+# main thread (which leaves out the JIT compiler threads and is steadier than either); then, paired by
+# round, the median and quartiles of each round's ratio to the first variant (the host's drift between
+# rounds cancels out). No network: the base URL points at a closed local port and nothing calls
+# DingTalk at start-up.
 # Usage: bash benchmarks/startup-benchmark.sh [runs] [extra JVM options...]
 #   e.g. bash benchmarks/startup-benchmark.sh 1 -Dstartup.report=true   prints what each variant built
 # STARTUP_VARIANTS picks the variants (default "none full starter"); ratios are to the first one, e.g.
@@ -33,8 +34,10 @@ nice -n 19 mvn -q -B -P benchmarks ${STARTUP_MAVEN_ARGS:-} -pl benchmarks -am pa
   -Dmdep.outputFile=target/startup-classpath.txt -Dmdep.includeScope=runtime
 # the benchmark module's own extras (other benchmarks' clients and harnesses) are no part of the app
 extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclient5|httpcore5|httpcore5-h2|jmh-core|jopt-simple|commons-math3|netty-[a-z0-9-]+|app-stream-client|dingtalk-spring-boot-test|jmh-generator-annprocess)-[^/]*\.jar$'
-# what the starter adds to a web + security application
-starter_only='/(dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\.jar$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes$'
+# what the starter adds to a web + security application: DingBoot's own jars, and Boot's HTTP client modules
+dingboot_jars='dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations'
+dingboot_only="/($dingboot_jars)-[^/]*\\.jar\$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes\$"
+starter_only="/($dingboot_jars|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\\.jar\$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes\$"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # the runs use a copy of what this build made, so that a build started meanwhile cannot change them
@@ -49,7 +52,7 @@ done)
 with_cp="$out/classes:$(printf '%s\n' "$common" | paste -sd:)"
 without_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev "$starter_only" | paste -sd:)"
 # what an application that writes those features by hand over Boot's RestClient has: no DingBoot, no Caffeine
-handmade_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev '/(dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations)-[^/]*\.jar$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes$' | paste -sd:)"
+handmade_cp="$out/classes:$(printf '%s\n' "$common" | grep -Ev "$dingboot_only" | paste -sd:)"
 if printf '%s\n%s' "$without_cp" "$handmade_cp" | grep -q dingtalk-spring-boot-autoconfigure; then
   echo "DingBoot is still on the classpath of the variant without it" >&2; exit 1
 fi
@@ -126,7 +129,9 @@ for round in $(seq 1 "$runs"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# the median of the numbers on standard input; with "quartiles", also their lower and upper quartiles
+median() { sort -n | awk -v q="${1:-}" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+  if (q == "") print m; else printf "%.3fx [%.3f-%.3f]", m, v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'; }
 echo
 echo "median of $runs runs (wall ms, cpu s = user + system, main thread cpu ms), ratio to ${variants[0]}"
 base_wall=$(cut -d' ' -f1 "$out/${variants[0]}" | median)
@@ -143,11 +148,9 @@ done
 # drift between rounds; the median of those ratios and, in brackets, their lower and upper quartiles
 echo
 echo "paired by round: median of the per-round ratios to ${variants[0]} [quartiles]"
-quartiles() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-  printf "%.3fx [%.3f-%.3f]", m, v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'; }
 for variant in "${variants[@]:1}"; do
   ratios=$(paste -d' ' "$out/$variant" "$out/${variants[0]}")
   printf '%-10s wall %s  cpu %s  main thread %s\n' "$variant" \
-    "$(awk '{ print $1 / $4 }' <<< "$ratios" | quartiles)" "$(awk '{ print $2 / $5 }' <<< "$ratios" | quartiles)" \
-    "$(awk '{ print $3 / $6 }' <<< "$ratios" | quartiles)"
+    "$(awk '{ print $1 / $4 }' <<< "$ratios" | median quartiles)" "$(awk '{ print $2 / $5 }' <<< "$ratios" | median quartiles)" \
+    "$(awk '{ print $3 / $6 }' <<< "$ratios" | median quartiles)"
 done

@@ -25,7 +25,7 @@ import org.springframework.core.Ordered;
  * ({@code logging.level.*} in any form, a logging group, the logging system's own configuration
  * file) wins. It sets the levels through Boot's {@link LoggingSystem} rather than adding
  * {@code logging.level.*} defaults to the environment, which made Boot bind and convert a map of
- * levels in every application that sets none (about 20 ms of start-up, see
+ * levels in every application that sets none (about 17 ms of start-up, see
  * {@code docs/performance.md}).
  */
 final class DingTalkLoggingDefaults implements ApplicationListener<ApplicationPreparedEvent>, Ordered {

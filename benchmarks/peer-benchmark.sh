@@ -11,6 +11,9 @@
 # PEER_PREVIOUS: the commit of the previous release to run side by side (default 4f11aff, the last
 #   release on RestTemplate); its auto-configuration jar is built once into benchmarks/target.
 #   PEER_PREVIOUS=none leaves those cases out.
+# PEER_CASES: run only these cases, separated by ';' (the peer cases, or the layers between the bare
+#   httpclient5 call and DingBoot, in PeerClients.LAYERS); prints their table without the comparisons.
+#   e.g. PEER_PREVIOUS=none PEER_CASES="httpclient5, Boot's settings;httpclient5, Boot's settings, RestClient"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -P benchmarks -pl benchmarks -am package -DskipTests
@@ -37,5 +40,5 @@ for _ in $(seq 1 100); do
   grep -q "stub listening" target-stub.log 2>/dev/null && break
   sleep 0.2
 done
-taskset -c 0 java -Xmx512m -Dpeer.previous.jar="$previous_jar" -Dpeer.previous.label="$previous" \
+taskset -c 0 java -Xmx512m -Dpeer.previous.jar="$previous_jar" -Dpeer.cases="${PEER_CASES:-}" -Dpeer.previous.label="$previous" \
   -cp "$jar" io.dingboot.benchmarks.PeerBenchmark "$port" "${1:-10}" "${2:-10}" "${3:-3}" "${4:-0}" "${5:-1,16}" "${6:-0}"

@@ -32,6 +32,8 @@ import java.util.Map;
  * the cases inherit the pinning. With a rate other than 0 every case makes at most that many calls a
  * second in total ({@link Pace}): the CPU per call is then compared at the same load, where a case
  * that runs faster would otherwise also pay for the extra scheduling its higher rate causes.
+ * {@code -Dpeer.cases=<name>;<name>…} runs only the named cases, peer cases or
+ * {@link PeerClients#LAYERS layers}, and prints their table alone.
  */
 public final class PeerBenchmark {
 
@@ -53,10 +55,11 @@ public final class PeerBenchmark {
 			System.out.println("pace: at most " + rate + " calls a second per case");
 		}
 		String previousJar = System.getProperty("peer.previous.jar", "");
-		List<String> cases = PeerClients.CASES.keySet()
+		String chosen = System.getProperty("peer.cases", "");
+		List<String> cases = chosen.isEmpty() ? PeerClients.CASES.keySet()
 			.stream()
 			.filter((name) -> !previousJar.isEmpty() || !PeerClients.PREVIOUS_CASES.contains(name))
-			.toList();
+			.toList() : chosenCases(chosen);
 		if (!previousJar.isEmpty()) {
 			System.out.println("previous release: " + System.getProperty("peer.previous.label", previousJar));
 		}
@@ -91,6 +94,9 @@ public final class PeerBenchmark {
 			}
 		}
 		System.out.println();
+		if (!chosen.isEmpty()) {
+			return;
+		}
 		for (int threads : threadCounts) {
 			CaseResult floor = results.get(key(PeerClients.FLOOR, threads));
 			CaseResult sdk = results.get(key(PeerClients.SDK, threads));
@@ -106,6 +112,8 @@ public final class PeerBenchmark {
 			CaseResult cheapestJdk = (floor.cpuMicros() <= results.get(key(PeerClients.JDK_AS_DINGBOOT, threads)).cpuMicros())
 					? floor : results.get(key(PeerClients.JDK_AS_DINGBOOT, threads));
 			sameLibrary(results, threads, PeerClients.DINGBOOT, cheapestJdk, PeerClients.PREVIOUS, "the cheapest bare JDK call");
+			sameLibrary(results, threads, PeerClients.DINGBOOT, results.get(key(PeerClients.JDK_MAPPED, threads)),
+					PeerClients.PREVIOUS, "the bare JDK call that maps the answer");
 			CaseResult bare5 = results.get(key(PeerClients.HTTP_CLIENT_5, threads));
 			CaseResult boot5 = results.get(key(PeerClients.HTTP_CLIENT_5_AS_BOOT, threads));
 			CaseResult cheapest5 = (bare5.cpuMicros() <= boot5.cpuMicros()) ? bare5 : boot5;
@@ -113,7 +121,25 @@ public final class PeerBenchmark {
 					"the cheapest bare httpclient5 call");
 			sameLibrary(results, threads, PeerClients.DINGBOOT_HTTP_CLIENT_5, boot5, PeerClients.PREVIOUS_HTTP_CLIENT_5,
 					"the bare httpclient5 call on Boot's client");
+			sameLibrary(results, threads, PeerClients.DINGBOOT_HTTP_CLIENT_5,
+					results.get(key(PeerClients.HTTP_CLIENT_5_MAPPED, threads)), PeerClients.PREVIOUS_HTTP_CLIENT_5,
+					"the bare httpclient5 call that maps the answer");
 		}
+	}
+
+	/**
+	 * The cases named in {@code -Dpeer.cases} (separated by {@code ;}), from the peer cases and the
+	 * {@link PeerClients#LAYERS layers}; only their table is printed then, without the comparisons.
+	 */
+	private static List<String> chosenCases(String chosen) {
+		List<String> cases = Arrays.stream(chosen.split(";")).map(String::trim).filter((name) -> !name.isEmpty()).toList();
+		for (String name : cases) {
+			if (!PeerClients.CASES.containsKey(name) && !PeerClients.LAYERS.containsKey(name)) {
+				throw new IllegalArgumentException("No case named '" + name + "'; the cases are "
+						+ PeerClients.CASES.keySet() + " and the layers " + PeerClients.LAYERS.keySet());
+			}
+		}
+		return cases;
 	}
 
 	/**

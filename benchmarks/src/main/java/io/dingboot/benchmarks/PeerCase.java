@@ -30,7 +30,7 @@ final class PeerCase {
 	public static void main(String[] args) throws Exception {
 		String name = args[0];
 		int threads = Integer.parseInt(args[1]);
-		PeerClients.Call call = PeerClients.CASES.get(name).apply("http://127.0.0.1:" + args[2]);
+		PeerClients.Call call = PeerClients.CASES.getOrDefault(name, PeerClients.LAYERS.get(name)).apply("http://127.0.0.1:" + args[2]);
 		long warmupSeconds = Long.parseLong(args[3]);
 		long measureSeconds = Long.parseLong(args[4]);
 		Think think = Think.calibrate(Long.parseLong(args[5]));

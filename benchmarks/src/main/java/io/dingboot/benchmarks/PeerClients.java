@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import com.dingtalk.api.DefaultDingTalkClient;
@@ -32,14 +33,24 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
 
 /**
  * The clients the peer benchmark compares, each making one {@code listsub(dept_id=1)} call with a
@@ -61,6 +72,24 @@ final class PeerClients {
 
 	static final String DINGBOOT_HTTP_CLIENT_5 = "dingboot over httpclient5";
 
+	static final String HTTP_CLIENT_5_FACTORY = "httpclient5, Boot's settings, Framework's request factory";
+
+	static final String HTTP_CLIENT_5_MAPPED = "httpclient5, Boot's settings, answer mapped by Jackson";
+
+	static final String JDK_MAPPED = "jdk-httpclient, DingBoot's settings, answer mapped by Jackson";
+
+	static final String MAPPING_ALONE = "Jackson mapping of the answer alone, no call";
+
+	static final String PAUSE_ALONE = "a 100 µs pause alone, no call";
+
+	static final String MAPPING_AFTER_PAUSE = "a 100 µs pause, then Jackson mapping of the answer, no call";
+
+	private static final long PAUSE_NANOS = 100_000;
+
+	static final String HTTP_CLIENT_5_REST_CLIENT = "httpclient5, Boot's settings, RestClient";
+
+	static final String HTTP_CLIENT_5_REST_CLIENT_INTERCEPTOR = "httpclient5, Boot's settings, RestClient and an interceptor";
+
 	static final String PREVIOUS = "dingboot, previous release";
 
 	static final String PREVIOUS_HTTP_CLIENT_5 = "dingboot over httpclient5, previous release";
@@ -80,23 +109,40 @@ final class PeerClients {
 	 * The cases in the order they run, each a client made from the stub's base URL. The second is
 	 * the bare JDK call again, with the client set up as DingBoot sets it up; the third the bare call
 	 * over Apache HttpClient 5 with the connection pool's defaults, the fourth the same call over the
-	 * client Boot builds for DingBoot (system properties honoured). The first DingBoot case is what
+	 * client Boot builds for DingBoot (system properties honoured); the fifth and sixth the second and
+	 * fourth with the answer mapped to typed departments by Jackson. The first DingBoot case is what
 	 * an application gets from the starter alone (Boot's detection finds only the JDK client); the
 	 * other is what it gets with Apache HttpClient 5 on the classpath. The previous release runs the
 	 * same two ways.
 	 */
 	static final Map<String, Function<String, Call>> CASES = new LinkedHashMap<>();
 
+	/**
+	 * The layers between the bare call over Apache HttpClient 5 and DingBoot, each case one more:
+	 * Framework's request factory over the client Boot builds, then a {@code RestClient} over that
+	 * factory, then the same with one request interceptor. Not part of the peer benchmark's rounds;
+	 * run one with {@code PeerCase} to find where a cost comes in.
+	 */
+	static final Map<String, Function<String, Call>> LAYERS = new LinkedHashMap<>();
+
 	static {
 		CASES.put(FLOOR, PeerClients::jdk);
 		CASES.put(JDK_AS_DINGBOOT, PeerClients::jdkAsDingBoot);
 		CASES.put(HTTP_CLIENT_5, PeerClients::httpClient5);
 		CASES.put(HTTP_CLIENT_5_AS_BOOT, PeerClients::httpClient5AsBoot);
+		CASES.put(JDK_MAPPED, (base) -> mapped(jdkAsDingBoot(base)));
+		CASES.put(HTTP_CLIENT_5_MAPPED, (base) -> mapped(httpClient5AsBoot(base)));
 		CASES.put(DINGBOOT, (base) -> dingBoot(base, "jdk"));
 		CASES.put(DINGBOOT_HTTP_CLIENT_5, (base) -> dingBoot(base, "http-components"));
 		CASES.put(PREVIOUS, (base) -> previousDingBoot(base, "jdk"));
 		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> previousDingBoot(base, "http-components"));
 		CASES.put(SDK, PeerClients::officialSdk);
+		LAYERS.put(HTTP_CLIENT_5_FACTORY, PeerClients::httpClient5Factory);
+		LAYERS.put(MAPPING_ALONE, (base) -> mappingAfterPause(0, true));
+		LAYERS.put(PAUSE_ALONE, (base) -> mappingAfterPause(PAUSE_NANOS, false));
+		LAYERS.put(MAPPING_AFTER_PAUSE, (base) -> mappingAfterPause(PAUSE_NANOS, true));
+		LAYERS.put(HTTP_CLIENT_5_REST_CLIENT, (base) -> httpClient5RestClient(base, false));
+		LAYERS.put(HTTP_CLIENT_5_REST_CLIENT_INTERCEPTOR, (base) -> httpClient5RestClient(base, true));
 	}
 
 	private PeerClients() {
@@ -173,6 +219,106 @@ final class PeerClients {
 		CloseableHttpClient client = new HttpComponentsHttpClientBuilder()
 			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
 		return httpClient5Call(client, base);
+	}
+
+	private static ClientHttpRequestFactory bootHttpClient5Factory() {
+		return ClientHttpRequestFactoryBuilder.httpComponents()
+			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
+	}
+
+	private static Call httpClient5Factory(String base) {
+		ClientHttpRequestFactory factory = bootHttpClient5Factory();
+		URI uri = URI.create(base + PATH + "?access_token=bench-token");
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			ClientHttpRequest request = factory.createRequest(uri, HttpMethod.POST);
+			request.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			request.getHeaders().setContentLength(body.length);
+			request.getBody().write(body);
+			try (ClientHttpResponse response = request.execute()) {
+				return answered(response.getStatusCode().value(), response.getBody().readAllBytes());
+			}
+		};
+	}
+
+	/**
+	 * A bare call with the answer mapped to typed departments by a plain Jackson mapper: what any
+	 * client that maps JSON does after the call, and so the cheapest call a user would write by hand.
+	 */
+	private static Call mapped(Call bare) {
+		JsonMapper mapper = mapper();
+		return () -> {
+			Object answered = bare.call();
+			byte[] body = (answered instanceof HttpResponse<?> response) ? (byte[]) response.body() : (byte[]) answered;
+			ListSubAnswer answer = mapper.readValue(body, ListSubAnswer.class);
+			if (answer.errcode() != 0 || answer.result().size() != 10) {
+				throw new IllegalStateException("expected 10 departments");
+			}
+			return answer;
+		};
+	}
+
+	/**
+	 * No call at all: the caller pauses as it would while a call is under way (the CPU idles), then
+	 * maps the stub's answer, or does only one of the two. Shows what the same mapping costs warm
+	 * and right after the CPU has idled.
+	 */
+	private static Call mappingAfterPause(long pauseNanos, boolean map) {
+		JsonMapper mapper = mapper();
+		byte[] answer = StubServer.LISTSUB_BODY.getBytes(StandardCharsets.UTF_8);
+		return () -> {
+			if (pauseNanos > 0) {
+				LockSupport.parkNanos(pauseNanos);
+			}
+			if (!map) {
+				return answer;
+			}
+			ListSubAnswer mapped = mapper.readValue(answer, ListSubAnswer.class);
+			if (mapped.result().size() != 10) {
+				throw new IllegalStateException("expected 10 departments");
+			}
+			return mapped;
+		};
+	}
+
+	private static JsonMapper mapper() {
+		return JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
+
+	record ListSubAnswer(int errcode, String errmsg, List<ListedDepartment> result) {
+	}
+
+	record ListedDepartment(long deptId, String name, long parentId) {
+	}
+
+	private static Call httpClient5RestClient(String base, boolean interceptor) {
+		RestClient.Builder builder = RestClient.builder().requestFactory(bootHttpClient5Factory());
+		if (interceptor) {
+			builder.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().set("X-Bench", "1");
+				return execution.execute(request, body);
+			});
+		}
+		RestClient client = builder.build();
+		String uri = base + PATH + "?access_token={token}";
+		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		return () -> client.post()
+			.uri(uri, "bench-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(body.length)
+			.body((output) -> output.write(body))
+			.exchange((request, response) -> answered(response.getStatusCode().value(),
+					response.getBody().readAllBytes()));
+	}
+
+	private static byte[] answered(int status, byte[] body) {
+		if (status != 200 || body.length == 0) {
+			throw new IllegalStateException("HTTP " + status);
+		}
+		return body;
 	}
 
 	private static HttpResponse<byte[]> answered(HttpResponse<byte[]> response) {

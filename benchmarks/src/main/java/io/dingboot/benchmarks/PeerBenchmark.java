@@ -135,8 +135,9 @@ public final class PeerBenchmark {
 		List<String> cases = Arrays.stream(chosen.split(";")).map(String::trim).filter((name) -> !name.isEmpty()).toList();
 		for (String name : cases) {
 			if (!PeerClients.CASES.containsKey(name) && !PeerClients.LAYERS.containsKey(name)) {
-				throw new IllegalArgumentException("No case named '" + name + "'; the cases are "
-						+ PeerClients.CASES.keySet() + " and the layers " + PeerClients.LAYERS.keySet());
+				throw new IllegalArgumentException("No case named '" + name + "' in -Dpeer.cases (PEER_CASES); the cases, "
+						+ "separated by ';': " + String.join(";", PeerClients.CASES.keySet()) + "; the layers: "
+						+ String.join(";", PeerClients.LAYERS.keySet()));
 			}
 		}
 		return cases;

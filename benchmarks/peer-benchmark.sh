@@ -12,7 +12,7 @@
 #   release on RestTemplate); its auto-configuration jar is built once into benchmarks/target.
 #   PEER_PREVIOUS=none leaves those cases out.
 # PEER_CASES: run only these cases, separated by ';' (the peer cases, or the layers between the bare
-#   httpclient5 call and DingBoot, in PeerClients.LAYERS); prints their table without the comparisons.
+#   httpclient5 call and DingBoot, in PeerLayers, with cases that make no call); prints their table without the comparisons.
 #   e.g. PEER_PREVIOUS=none PEER_CASES="httpclient5, Boot's settings;httpclient5, Boot's settings, RestClient"
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -37,7 +37,7 @@ extras='/(spring-test|wiremock-standalone|alibaba-dingtalk-service-sdk|httpclien
 # what the starter adds to a web + security application: DingBoot's own jars, and Boot's HTTP client modules
 dingboot_jars='dingtalk-spring-boot-autoconfigure|dingtalk-spring-boot-starter|spring-security-oauth2-core|caffeine|error_prone_annotations'
 dingboot_only="/($dingboot_jars)-[^/]*\\.jar\$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes\$"
-starter_only="/($dingboot_jars|spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\\.jar\$|/dingtalk-spring-boot-(autoconfigure|starter)/target/classes\$"
+starter_only="$dingboot_only|/(spring-boot-restclient|spring-boot-starter-restclient|spring-boot-http-client)-[^/]*\\.jar\$"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # the runs use a copy of what this build made, so that a build started meanwhile cannot change them

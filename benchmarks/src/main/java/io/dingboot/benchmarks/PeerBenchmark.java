@@ -33,7 +33,7 @@ import java.util.Map;
  * second in total ({@link Pace}): the CPU per call is then compared at the same load, where a case
  * that runs faster would otherwise also pay for the extra scheduling its higher rate causes.
  * {@code -Dpeer.cases=<name>;<name>…} runs only the named cases, peer cases or
- * {@link PeerClients#LAYERS layers}, and prints their table alone.
+ * {@link PeerLayers layers}, and prints their table alone.
  */
 public final class PeerBenchmark {
 
@@ -129,17 +129,11 @@ public final class PeerBenchmark {
 
 	/**
 	 * The cases named in {@code -Dpeer.cases} (separated by {@code ;}), from the peer cases and the
-	 * {@link PeerClients#LAYERS layers}; only their table is printed then, without the comparisons.
+	 * {@link PeerLayers layers}; only their table is printed then, without the comparisons.
 	 */
 	private static List<String> chosenCases(String chosen) {
 		List<String> cases = Arrays.stream(chosen.split(";")).map(String::trim).filter((name) -> !name.isEmpty()).toList();
-		for (String name : cases) {
-			if (!PeerClients.CASES.containsKey(name) && !PeerClients.LAYERS.containsKey(name)) {
-				throw new IllegalArgumentException("No case named '" + name + "' in -Dpeer.cases (PEER_CASES); the cases, "
-						+ "separated by ';': " + String.join(";", PeerClients.CASES.keySet()) + "; the layers: "
-						+ String.join(";", PeerClients.LAYERS.keySet()));
-			}
-		}
+		cases.forEach(PeerClients::named);
 		return cases;
 	}
 

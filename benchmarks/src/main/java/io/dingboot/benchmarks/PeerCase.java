@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * Measures one case of the {@link PeerBenchmark} in this JVM: warms up for the given time and then
- * until the JIT has gone quiet (less than 1% of a 2-second window spent compiling, for at most
- * another minute), measures, and prints one {@link CaseResult} line.
+ * Measures one case of the {@link PeerBenchmark}, or one of the {@link PeerLayers}, in this JVM:
+ * warms up for the given time and then until the JIT has gone quiet (less than 1% of a 2-second
+ * window spent compiling, for at most another minute), measures, and prints one {@link CaseResult}
+ * line.
  * <p>
  * Usage: {@code PeerCase <case> <threads> <stub-port> <warmup-seconds> <measure-seconds> <think-µs> [calls-per-second]}:
  * with a rate, the callers together make at most that many calls a second ({@link Pace}), so that
@@ -30,7 +31,7 @@ final class PeerCase {
 	public static void main(String[] args) throws Exception {
 		String name = args[0];
 		int threads = Integer.parseInt(args[1]);
-		PeerClients.Call call = PeerClients.CASES.getOrDefault(name, PeerClients.LAYERS.get(name)).apply("http://127.0.0.1:" + args[2]);
+		PeerClients.Call call = PeerClients.named(name).apply("http://127.0.0.1:" + args[2]);
 		long warmupSeconds = Long.parseLong(args[3]);
 		long measureSeconds = Long.parseLong(args[4]);
 		Think think = Think.calibrate(Long.parseLong(args[5]));

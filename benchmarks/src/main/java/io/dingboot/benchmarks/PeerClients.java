@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import com.dingtalk.api.DefaultDingTalkClient;
@@ -39,18 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequest;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.RestClient;
 
 /**
  * The clients the peer benchmark compares, each making one {@code listsub(dept_id=1)} call with a
@@ -72,23 +64,9 @@ final class PeerClients {
 
 	static final String DINGBOOT_HTTP_CLIENT_5 = "dingboot over httpclient5";
 
-	static final String HTTP_CLIENT_5_FACTORY = "httpclient5, Boot's settings, Framework's request factory";
-
 	static final String HTTP_CLIENT_5_MAPPED = "httpclient5, Boot's settings, answer mapped by Jackson";
 
 	static final String JDK_MAPPED = "jdk-httpclient, DingBoot's settings, answer mapped by Jackson";
-
-	static final String MAPPING_ALONE = "Jackson mapping of the answer alone, no call";
-
-	static final String PAUSE_ALONE = "a 100 µs pause alone, no call";
-
-	static final String MAPPING_AFTER_PAUSE = "a 100 µs pause, then Jackson mapping of the answer, no call";
-
-	private static final long PAUSE_NANOS = 100_000;
-
-	static final String HTTP_CLIENT_5_REST_CLIENT = "httpclient5, Boot's settings, RestClient";
-
-	static final String HTTP_CLIENT_5_REST_CLIENT_INTERCEPTOR = "httpclient5, Boot's settings, RestClient and an interceptor";
 
 	static final String PREVIOUS = "dingboot, previous release";
 
@@ -101,7 +79,12 @@ final class PeerClients {
 	 */
 	static final Set<String> PREVIOUS_CASES = Set.of(PREVIOUS, PREVIOUS_HTTP_CLIENT_5);
 
-	private static final String PATH = "/topapi/v2/department/listsub";
+	static final String PATH = "/topapi/v2/department/listsub";
+
+	/**
+	 * The request body of every bare call: {@code {"dept_id":1}}.
+	 */
+	static final byte[] REQUEST_BODY = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
 
 	private static final String AUTO_CONFIGURATIONS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
@@ -117,14 +100,6 @@ final class PeerClients {
 	 */
 	static final Map<String, Function<String, Call>> CASES = new LinkedHashMap<>();
 
-	/**
-	 * The layers between the bare call over Apache HttpClient 5 and DingBoot, each case one more:
-	 * Framework's request factory over the client Boot builds, then a {@code RestClient} over that
-	 * factory, then the same with one request interceptor. Not part of the peer benchmark's rounds;
-	 * run one with {@code PeerCase} to find where a cost comes in.
-	 */
-	static final Map<String, Function<String, Call>> LAYERS = new LinkedHashMap<>();
-
 	static {
 		CASES.put(FLOOR, PeerClients::jdk);
 		CASES.put(JDK_AS_DINGBOOT, PeerClients::jdkAsDingBoot);
@@ -137,12 +112,6 @@ final class PeerClients {
 		CASES.put(PREVIOUS, (base) -> previousDingBoot(base, "jdk"));
 		CASES.put(PREVIOUS_HTTP_CLIENT_5, (base) -> previousDingBoot(base, "http-components"));
 		CASES.put(SDK, PeerClients::officialSdk);
-		LAYERS.put(HTTP_CLIENT_5_FACTORY, PeerClients::httpClient5Factory);
-		LAYERS.put(MAPPING_ALONE, (base) -> mappingAfterPause(0, true));
-		LAYERS.put(PAUSE_ALONE, (base) -> mappingAfterPause(PAUSE_NANOS, false));
-		LAYERS.put(MAPPING_AFTER_PAUSE, (base) -> mappingAfterPause(PAUSE_NANOS, true));
-		LAYERS.put(HTTP_CLIENT_5_REST_CLIENT, (base) -> httpClient5RestClient(base, false));
-		LAYERS.put(HTTP_CLIENT_5_REST_CLIENT_INTERCEPTOR, (base) -> httpClient5RestClient(base, true));
 	}
 
 	private PeerClients() {
@@ -153,7 +122,7 @@ final class PeerClients {
 	 */
 	private static Call jdk(String base) {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH + "?access_token=bench-token"))
+		HttpRequest request = HttpRequest.newBuilder(uri(base))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"dept_id\":1}"))
 			.build();
@@ -170,13 +139,12 @@ final class PeerClients {
 			.executor(Runnable::run)
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
-		URI uri = URI.create(base + PATH + "?access_token=bench-token");
-		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		URI uri = uri(base);
 		return () -> {
 			HttpRequest request = HttpRequest.newBuilder(uri)
 				.timeout(Duration.ofSeconds(10))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(REQUEST_BODY))
 				.build();
 			return answered(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
 		};
@@ -194,11 +162,10 @@ final class PeerClients {
 	}
 
 	private static Call httpClient5Call(CloseableHttpClient client, String base) {
-		URI uri = URI.create(base + PATH + "?access_token=bench-token");
-		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
+		URI uri = uri(base);
 		return () -> {
 			ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
-				.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
+				.setEntity(new ByteArrayEntity(REQUEST_BODY, ContentType.APPLICATION_JSON))
 				.build();
 			return client.execute(request, (response) -> {
 				byte[] answer = EntityUtils.toByteArray(response.getEntity());
@@ -221,26 +188,6 @@ final class PeerClients {
 		return httpClient5Call(client, base);
 	}
 
-	private static ClientHttpRequestFactory bootHttpClient5Factory() {
-		return ClientHttpRequestFactoryBuilder.httpComponents()
-			.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)));
-	}
-
-	private static Call httpClient5Factory(String base) {
-		ClientHttpRequestFactory factory = bootHttpClient5Factory();
-		URI uri = URI.create(base + PATH + "?access_token=bench-token");
-		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
-		return () -> {
-			ClientHttpRequest request = factory.createRequest(uri, HttpMethod.POST);
-			request.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-			request.getHeaders().setContentLength(body.length);
-			request.getBody().write(body);
-			try (ClientHttpResponse response = request.execute()) {
-				return answered(response.getStatusCode().value(), response.getBody().readAllBytes());
-			}
-		};
-	}
-
 	/**
 	 * A bare call with the answer mapped to typed departments by a plain Jackson mapper: what any
 	 * client that maps JSON does after the call, and so the cheapest call a user would write by hand.
@@ -259,29 +206,9 @@ final class PeerClients {
 	}
 
 	/**
-	 * No call at all: the caller pauses as it would while a call is under way (the CPU idles), then
-	 * maps the stub's answer, or does only one of the two. Shows what the same mapping costs warm
-	 * and right after the CPU has idled.
+	 * The plain Jackson mapper a hand-written client would map the answer with.
 	 */
-	private static Call mappingAfterPause(long pauseNanos, boolean map) {
-		JsonMapper mapper = mapper();
-		byte[] answer = StubServer.LISTSUB_BODY.getBytes(StandardCharsets.UTF_8);
-		return () -> {
-			if (pauseNanos > 0) {
-				LockSupport.parkNanos(pauseNanos);
-			}
-			if (!map) {
-				return answer;
-			}
-			ListSubAnswer mapped = mapper.readValue(answer, ListSubAnswer.class);
-			if (mapped.result().size() != 10) {
-				throw new IllegalStateException("expected 10 departments");
-			}
-			return mapped;
-		};
-	}
-
-	private static JsonMapper mapper() {
+	static JsonMapper mapper() {
 		return JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -294,31 +221,29 @@ final class PeerClients {
 	record ListedDepartment(long deptId, String name, long parentId) {
 	}
 
-	private static Call httpClient5RestClient(String base, boolean interceptor) {
-		RestClient.Builder builder = RestClient.builder().requestFactory(bootHttpClient5Factory());
-		if (interceptor) {
-			builder.requestInterceptor((request, body, execution) -> {
-				request.getHeaders().set("X-Bench", "1");
-				return execution.execute(request, body);
-			});
-		}
-		RestClient client = builder.build();
-		String uri = base + PATH + "?access_token={token}";
-		byte[] body = "{\"dept_id\":1}".getBytes(StandardCharsets.UTF_8);
-		return () -> client.post()
-			.uri(uri, "bench-token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.contentLength(body.length)
-			.body((output) -> output.write(body))
-			.exchange((request, response) -> answered(response.getStatusCode().value(),
-					response.getBody().readAllBytes()));
+	/**
+	 * The URI of a bare call, the token in its query.
+	 * @param base the stub's base URL
+	 * @return the URI
+	 */
+	static URI uri(String base) {
+		return URI.create(base + PATH + "?access_token=bench-token");
 	}
 
-	private static byte[] answered(int status, byte[] body) {
-		if (status != 200 || body.length == 0) {
-			throw new IllegalStateException("HTTP " + status);
+	/**
+	 * The case of that name, from the peer cases or the {@link PeerLayers layers}.
+	 * @param name the case's name
+	 * @return the case, a client made from the stub's base URL
+	 * @throws IllegalArgumentException when there is no case of that name, listing them all
+	 */
+	static Function<String, Call> named(String name) {
+		Function<String, Call> found = CASES.getOrDefault(name, PeerLayers.LAYERS.get(name));
+		if (found == null) {
+			throw new IllegalArgumentException("No case named '" + name + "'; the cases, separated by ';' as "
+					+ "PEER_CASES takes them: " + String.join(";", CASES.keySet()) + "; the layers: "
+					+ String.join(";", PeerLayers.LAYERS.keySet()));
 		}
-		return body;
+		return found;
 	}
 
 	private static HttpResponse<byte[]> answered(HttpResponse<byte[]> response) {

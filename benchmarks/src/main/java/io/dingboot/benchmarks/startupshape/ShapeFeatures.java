@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
  * with 36 {@code @ConditionalOnMissingBean} beans between them, each bean an empty class of its
  * own, some taking the one before: the same number of configuration classes and bean definitions
  * as DingBoot registers in the {@code full} variant (52), with no work in any of them. It measures
- * what that shape costs Spring at start-up, apart from what DingBoot's beans do.
+ * what that shape costs Spring at start-up, apart from what DingBoot's beans do. The classes are
+ * written out one by one, not generated at run time, because what is measured is Spring loading,
+ * parsing and evaluating the conditions of each configuration class and bean method as it does for
+ * DingBoot's.
  * <p>
  * It lives outside {@code StartupApp}'s package so that component scanning never finds it;
  * {@code StartupApp} adds it only with {@code -Dstartup.shape=true}.

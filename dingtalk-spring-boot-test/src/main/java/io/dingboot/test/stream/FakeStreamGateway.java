@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A fake DingTalk Stream gateway on the loopback interface, for tests of Stream mode clients:
  * <ul>
@@ -111,6 +113,9 @@ public final class FakeStreamGateway implements AutoCloseable {
 
 	private final Tomcat tomcat;
 
+	/** Tomcat's working directory, a temporary directory removed again by {@link #close()}. */
+	private final Path baseDir;
+
 	private final int port;
 
 	private final boolean tls;
@@ -137,8 +142,14 @@ public final class FakeStreamGateway implements AutoCloseable {
 			return thread;
 		});
 		try {
+			this.baseDir = Files.createTempDirectory("fake-stream-gateway");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
 			this.tomcat = new Tomcat();
-			this.tomcat.setBaseDir(Files.createTempDirectory("fake-stream-gateway").toString());
+			this.tomcat.setBaseDir(this.baseDir.toString());
 			Connector connector = new Connector("HTTP/1.1");
 			connector.setPort(0);
 			connector.setProperty("address", "127.0.0.1");
@@ -165,10 +176,8 @@ public final class FakeStreamGateway implements AutoCloseable {
 			this.tomcat.start();
 			this.port = connector.getLocalPort();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		catch (LifecycleException ex) {
+			deleteBaseDir();
 			throw new IllegalStateException("The fake Stream gateway could not start", ex);
 		}
 	}
@@ -782,6 +791,31 @@ public final class FakeStreamGateway implements AutoCloseable {
 		catch (LifecycleException ex) {
 			// stopping anyway
 		}
+		finally {
+			deleteBaseDir();
+		}
+	}
+
+	/**
+	 * Tomcat's working directory, which lives as long as the gateway.
+	 * @return the directory
+	 */
+	Path baseDir() {
+		return this.baseDir;
+	}
+
+	private void deleteBaseDir() {
+		try {
+			FileSystemUtils.deleteRecursively(this.baseDir);
+		}
+		catch (IOException ex) {
+			// a temporary directory: left to the system
+		}
+		// the first Tomcat of a JVM points catalina.home and catalina.base at its base directory,
+		// and every later one would create it again
+		String dir = this.baseDir.toString();
+		System.getProperties().remove("catalina.home", dir);
+		System.getProperties().remove("catalina.base", dir);
 	}
 
 	@Override

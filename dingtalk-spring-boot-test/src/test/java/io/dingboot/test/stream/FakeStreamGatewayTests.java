@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,48 @@ class FakeStreamGatewayTests {
 	private URI ticketUri(HttpResponse<String> answer) {
 		JsonNode json = JSON.readTree(answer.body());
 		return URI.create(json.get("endpoint").stringValue() + "?ticket=" + json.get("ticket").stringValue());
+	}
+
+	@Test
+	void closeRemovesTheWorkingDirectoryItsTomcatWroteTo() {
+		FakeStreamGateway other = FakeStreamGateway.start();
+		Path baseDir = other.baseDir();
+		assertThat(baseDir).isDirectory();
+		assertThat(baseDir.resolve("work")).isDirectory();
+		other.close();
+		assertThat(baseDir).doesNotExist();
+	}
+
+	@Test
+	void aGatewayStartedAfterTheFirstOneClosedDoesNotCreateTheFirstOnesDirectoryAgain() {
+		String home = System.getProperty("catalina.home");
+		String base = System.getProperty("catalina.base");
+		System.clearProperty("catalina.home");
+		System.clearProperty("catalina.base");
+		try {
+			// the first Tomcat of the JVM: Tomcat points catalina.home and catalina.base at its directory
+			FakeStreamGateway first = FakeStreamGateway.start();
+			Path firstDir = first.baseDir();
+			first.close();
+			FakeStreamGateway second = FakeStreamGateway.start();
+			Path secondDir = second.baseDir();
+			second.close();
+			assertThat(firstDir).doesNotExist();
+			assertThat(secondDir).doesNotExist();
+		}
+		finally {
+			restore("catalina.home", home);
+			restore("catalina.base", base);
+		}
+	}
+
+	private static void restore(String property, String value) {
+		if (value != null) {
+			System.setProperty(property, value);
+		}
+		else {
+			System.clearProperty(property);
+		}
 	}
 
 	@Test

@@ -320,20 +320,23 @@ public final class DingTalkTransport {
 			spec.attribute(AccessTokenInterceptor.ATTRIBUTE, secrets);
 		}
 		HttpHeaders extraHeaders = request.headers();
-		spec.header(HttpHeaders.ACCEPT, ACCEPT_JSON);
-		if (!extraHeaders.isEmpty()) {
-			spec.headers((headers) -> headers.putAll(extraHeaders));
-		}
 		Object body = request.body();
 		if (body != null && request.multipart()) {
+			// the multipart converter writes its Content-Type, with the boundary, over these
+			spec.headers((headers) -> {
+				headers.set(HttpHeaders.ACCEPT, ACCEPT_JSON);
+				headers.putAll(extraHeaders);
+			});
 			spec.body(body);
 		}
-		else if (body != null) {
-			byte[] json = family.mapper().writeValueAsBytes(body);
-			if (extraHeaders.getContentType() == null) {
-				spec.contentType(MediaType.APPLICATION_JSON);
+		else {
+			byte[] json = (body != null) ? family.mapper().writeValueAsBytes(body) : null;
+			if (json != null) {
+				spec.body((output) -> output.write(json));
 			}
-			spec.contentLength(json.length).body((output) -> output.write(json));
+			// straight onto the request: headers given to the spec are a map of their own, copied
+			// onto the request on every call
+			spec.httpRequest((clientRequest) -> setHeaders(clientRequest.getHeaders(), extraHeaders, json));
 		}
 		try {
 			return spec.exchange((clientRequest, response) -> readAnswer(response));
@@ -344,6 +347,19 @@ public final class DingTalkTransport {
 		catch (RestClientException ex) {
 			throw DingTalkApiException.transport(path, "DingTalk " + path + " failed: " + ex.getClass().getSimpleName(),
 					null);
+		}
+	}
+
+	private static void setHeaders(HttpHeaders headers, HttpHeaders extraHeaders, byte @Nullable [] json) {
+		headers.set(HttpHeaders.ACCEPT, ACCEPT_JSON);
+		if (!extraHeaders.isEmpty()) {
+			headers.putAll(extraHeaders);
+		}
+		if (json != null) {
+			if (extraHeaders.getContentType() == null) {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+			}
+			headers.setContentLength(json.length);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.dingboot.DingTalkApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,25 @@ class DingTalkRestClientCustomizationTests {
 					.retrieve()
 					.toBodilessEntity();
 				assertThat(this.seen).isEmpty();
+			});
+	}
+
+	@Test
+	void defaultHeadersOfACustomizerAreSentButDingBootsJsonHeadersWin() {
+		DingTalkStubs.runner(this.server, "jdk")
+			.withBean("headers", DingTalkRestClientCustomizer.class,
+					() -> (builder) -> builder.defaultHeader("Accept", "text/plain")
+						.defaultHeader("Content-Type", "text/plain")
+						.defaultHeader("X-App", "hr"))
+			.run((context) -> {
+				listsub(context.getBean(DingTalkClient.class));
+				List<LoggedRequest> sent = this.server.findAll(postRequestedFor(urlPathEqualTo(LISTSUB)));
+				assertThat(sent).hasSize(1);
+				assertThat(sent.get(0).getHeaders().getHeader("Accept").values()).containsExactly("application/json");
+				assertThat(sent.get(0).getHeaders().getHeader("Content-Type").values())
+					.containsExactly("application/json");
+				assertThat(sent.get(0).getHeaders().getHeader("X-App").values()).containsExactly("hr");
+				assertThat(sent.get(0).getBodyAsString()).isEqualTo("{\"dept_id\":1}");
 			});
 	}
 
